@@ -217,7 +217,7 @@ def line(x_labels: Sequence[str], series: dict[str, Sequence[float | None]], *, 
                 for x, y in points:
                     ax.annotate(f(y), (x, y), xytext=(0, 5), textcoords="offset points", ha="center",
                                 fontsize=7, color="#333333")
-        for j, (name, value) in enumerate((reference or {}).items()):
+        for name, value in (reference or {}).items():
             ax.axhline(value, color="#777777", linewidth=0.8, linestyle=(0, (4, 2)))
             ax.text(xs[-1] + 0.3, value, f"{name}", va="bottom", ha="left", fontsize=7.5, color="#444444")
             peak = max(peak, value)
