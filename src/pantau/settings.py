@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "pantau.opinion",
     "pantau.meetings",
     "pantau.jobs",
+    "pantau.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
