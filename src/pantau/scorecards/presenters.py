@@ -75,6 +75,8 @@ def change(key: str, now, before) -> dict:
 
 def cards(current: dict, previous: dict | None, period: Period, agency: str | None = None) -> list[dict]:
     """Headline cards: label, formatted value, change against the previous period and both links."""
+    if not (previous or {}).get("received"):
+        previous = None  # nothing to compare with: "+1.101" against an empty period says nothing
     out = []
     for key in HEADLINES:
         value = current.get(key)

@@ -43,7 +43,7 @@ def history_chart(agency, history: list[dict]) -> Chart:
     province = [h["province"].get("index") for h in history]
     series = {agency.label: mine, _("Province"): province}
     return Chart("history", title, lambda: charts.line(labels, series, title=title, value_format="decimal",
-                                                       reference={"81": 81, "51": 51}),
+                                                       reference={_("green from 81"): 81, _("yellow from 51"): 51}),
                  ["month", "label", "agency_index", "province_index"],
                  [[h["period"], h["label"], a, p] for h, a, p in zip(history, mine, province, strict=True)])
 
@@ -59,6 +59,8 @@ def agency_detail(request, slug: str):
     data = api.stats(pick.period, agency.slug)
     mine = data["agencies"][0] if data["agencies"] else None
     history = api.history(presenters.month_periods(pick.period.last_day), agency)
+    while len(history) > 1 and not history[0]["province"].get("received"):
+        history.pop(0)  # months before the first report say nothing
     chart = history_chart(agency, history)
     if (csv := chart_or_csv(request, [chart], pick.period)) is not None:
         return csv
