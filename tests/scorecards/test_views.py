@@ -37,10 +37,9 @@ def test_province_readers_see_the_dashboard(client_for, computed, persona):
     assert "<svg" in html and "Dinas Kesehatan" in html
 
 
-def test_the_dashboard_compares_with_the_previous_period(client_for, computed):
+def test_the_dashboard_names_the_period_it_compares_with(client_for, computed):
     html = page(client_for("koordinator"), "/dasbor/?period=2024-01")
-    assert "Desember 2023" in html  # the previous month, named
-    assert "+6 " in html or "+6\n" in html or "+6 terhadap" in html  # received 7 against 1
+    assert "Perubahan dibanding Desember 2023." in html
 
 
 def test_an_admin_opd_is_sent_from_the_dashboard_to_their_agency(client_for, computed):
@@ -117,3 +116,28 @@ def test_every_chart_on_the_dashboard_is_valid_svg(client_for, computed):
     assert len(svgs) == 6
     for chunk in svgs:
         ET.fromstring("<svg" + chunk.split("</svg>")[0] + "</svg>")
+
+
+def test_the_received_card_shows_the_change_against_the_previous_month(client_for, computed):
+    html = page(client_for("koordinator"), "/dasbor/?period=2024-01")
+    assert "<div class=\"change bad\">+2 dibanding periode sebelumnya</div>" in html  # overdue 3 against 1 (X1)
+    assert "+6 dibanding periode sebelumnya" in html  # received 7 against 1 (X1)
+
+
+def test_no_change_is_shown_against_a_period_without_reports(client_for, computed):
+    html = page(client_for("koordinator"), "/dasbor/?period=2023-12")
+    assert "dibanding periode sebelumnya" not in html  # November 2023 had no report
+
+
+def test_the_picker_offers_periods_with_reports_before_any_snapshot(client_for, january):
+    html = page(client_for("koordinator"), "/dasbor/")
+    assert '<option value="2024-Q1" selected>Triwulan I 2024</option>' in html  # the latest quarter
+    assert '<option value="2023-12">Desember 2023</option>' in html
+
+
+def test_a_user_without_a_role_is_refused(client, january):
+    from tests.conftest import make_user
+
+    client.force_login(make_user("tamu", None))
+    assert client.get("/dasbor/").status_code == 403
+    assert client.get("/opd/dinkes/").status_code == 404

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from pantau.lib import charts, fmt
 from pantau.lib.periods import WIB, Period, PeriodError, parse_period
 
+from .compute import periods_with_reports
 from .models import ProvincePeriodSnapshot
 from .templatetags.scorecard_tags import definition_url, format_value, reports_url
 
@@ -101,12 +102,18 @@ class Picker:
 
 
 def default_period() -> Period:
-    """The latest quarter with a snapshot; else the current quarter (WIB)."""
-    keys = ProvincePeriodSnapshot.objects.filter(period__contains="-Q").values_list("period", flat=True)
-    if keys:
-        return parse_period(max(keys))
+    """The latest quarter that has reports (or a snapshot); else the current quarter (WIB)."""
+    quarters = [p for p in available_periods() if p.kind == "quarter"]
+    if quarters:
+        return max(quarters, key=lambda p: p.first_day)
     today = timezone.now().astimezone(WIB).date()
     return parse_period(f"{today.year}-Q{(today.month - 1) // 3 + 1}")
+
+
+def available_periods() -> list[Period]:
+    """Every standard period with a snapshot or with reports (before the first compute-scorecards)."""
+    keys = {k for k in ProvincePeriodSnapshot.objects.values_list("period", flat=True) if ".." not in k}
+    return [parse_period(k) for k in keys] + [p for p in periods_with_reports() if p.key not in keys]
 
 
 def picker(params) -> Picker:
@@ -131,8 +138,9 @@ def picker(params) -> Picker:
 
 def period_options(current: Period) -> list[tuple[str, list[tuple[str, str]]]]:
     """Snapshot periods grouped by kind, newest first, for a <select> with <optgroup>s."""
-    keys = set(ProvincePeriodSnapshot.objects.values_list("period", flat=True)) | {current.key}
-    periods = [parse_period(k) for k in keys if ".." not in k]
+    periods = available_periods()
+    if current.kind != "range" and current.key not in {p.key for p in periods}:
+        periods.append(current)
     groups = [("quarter", _("Quarter")), ("month", _("Month")), ("half", _("Semester")), ("year", _("Year"))]
     return [(name, [(p.key, p.label()) for p in sorted((p for p in periods if p.kind == kind),
                                                         key=lambda p: p.first_day, reverse=True)])
