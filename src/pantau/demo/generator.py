@@ -168,12 +168,12 @@ class Generator:
     def _agency_work(self, state: "Track", spec: AgencySpec, values: dict, disposed: datetime) -> None:
         rng, f = self.rng, state.report.fields
         prof = profile_at(spec, disposed)
-        if rng.random() < 0.3:
-            moment = self._after(disposed, rng.randint(0, 2))
-            if not state.before(moment):
-                return
-            state.status("in_process", moment)
         last = disposed
+        if rng.random() < 0.3:  # the agency marks it "Proses" before answering
+            last = self._after(disposed, rng.randint(0, 2))
+            if not state.before(last):
+                return
+            state.status("in_process", last)
         rounds = 2 if f["supervisory"] else 1
         for n in range(3):
             if rng.random() > (prof.follow if n == 0 else max(prof.follow - 0.1, 0.3)):
