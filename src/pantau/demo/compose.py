@@ -139,7 +139,7 @@ def report_text(rng: random.Random, top: str, sub: str, kind: str, values: dict)
         body = bodies[i]
         title = titles[i] if len(titles) == len(bodies) else rng.choice(titles)
     openings = texts.OPENINGS if kind == "pengaduan" else texts.OPENINGS[:7]  # no "I want to complain"
-    parts = [rng.choice(openings), body, " ", rng.choice(texts.DETAILS) if kind == "pengaduan" else "",
+    parts = [rng.choice(openings), body, " ", rng.choice(texts.DETAILS if kind == "pengaduan" else texts.ASIDES),
              rng.choice(texts.CLOSINGS)]
     title, text = fill(title, values), fill("".join(parts), values).strip()
     return title[:1].upper() + title[1:], text[:1].upper() + text[1:]

@@ -440,6 +440,12 @@ DETAILS = (
     "Foto kondisi terlampir. ", "Lokasi tepatnya di dekat masjid {desa}. ", "Mohon segera ditinjau ke lapangan. ",
     "Warga sekitar sudah resah. ", "Ini bukan pertama kalinya terjadi. ", "Sudah viral juga di media sosial. ",
 )
+# Details for aspirations and questions.
+ASIDES = (
+    "", "Saya sudah mencari di situs web tetapi tidak menemukan keterangannya. ", "Mohon dijawab melalui kanal ini. ",
+    "Hal ini penting bagi warga {desa}. ", "Banyak tetangga saya di {kec} menanyakan hal yang sama. ",
+    "Sebelumnya saya sudah bertanya ke kantor kecamatan {kec}. ", "Informasi ini kami perlukan bulan depan. ",
+)
 CLOSINGS = (
     "Terima kasih.", "Mohon tindak lanjutnya.", "Terima kasih atas perhatiannya.", "Mohon segera ditangani.",
     "Kami tunggu tanggapannya.", "Mohon perhatian pemerintah provinsi.", "Atas perhatiannya kami ucapkan terima kasih.", "",
