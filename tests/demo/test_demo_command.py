@@ -37,7 +37,7 @@ def test_no_serve_on_an_empty_database_seeds_creates_users_and_prints_the_logins
 
 def test_a_second_start_keeps_the_existing_reports(db, settings):
     settings.DEMO_MODE = True
-    call_command("seed_demo", "--reports", "30", "--no-users", stdout=StringIO(), stderr=StringIO())
+    call_command("seed_demo", "--reports", "30", "--no-users", "--no-opinion", stdout=StringIO(), stderr=StringIO())
     err = StringIO()
     call_command("demo", "--no-serve", stdout=StringIO(), stderr=err)
     assert Complaint.objects.count() == 30

@@ -15,7 +15,7 @@ from pantau.complaints.models import Complaint
 
 @pytest.fixture
 def seeded(db):
-    call_command("seed_demo", "--reports", "300", "--no-users", stdout=StringIO(), stderr=StringIO())
+    call_command("seed_demo", "--reports", "300", "--no-users", "--no-opinion", stdout=StringIO(), stderr=StringIO())
 
 
 def export(path, *args):

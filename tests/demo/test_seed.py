@@ -19,7 +19,7 @@ def seed(*args):
 
 
 def test_it_loads_agencies_regions_categories_and_reports_with_deadlines(db):
-    result = seed("--reports", "500", "--no-users")
+    result = seed("--reports", "500", "--no-users", "--no-opinion")
     assert result["reports"] == 500 == Complaint.objects.count()
     assert Agency.objects.count() == 46 and Region.objects.count() == 8
     dinkes = Agency.objects.get(slug="dinkes")
@@ -39,24 +39,24 @@ def test_it_loads_agencies_regions_categories_and_reports_with_deadlines(db):
 
 
 def test_the_same_seed_writes_the_same_reports(db):
-    seed("--reports", "200", "--seed", "5", "--no-users")
+    seed("--reports", "200", "--seed", "5", "--no-users", "--no-opinion")
     first = list(Complaint.objects.order_by("tracking_id").values_list("tracking_id", "title", "status", "received_at", "agency__slug"))
-    seed("--reports", "200", "--seed", "5", "--no-users", "--replace")
+    seed("--reports", "200", "--seed", "5", "--no-users", "--no-opinion", "--replace")
     again = list(Complaint.objects.order_by("tracking_id").values_list("tracking_id", "title", "status", "received_at", "agency__slug"))
     assert first == again and len(again) == 200
 
 
 def test_it_refuses_to_mix_demo_data_into_a_database_with_reports(db):
-    seed("--reports", "50", "--no-users")
+    seed("--reports", "50", "--no-users", "--no-opinion")
     before = list(Complaint.objects.values_list("tracking_id", flat=True))
     with pytest.raises(CommandError, match="--replace") as error:
-        seed("--reports", "80", "--no-users")
+        seed("--reports", "80", "--no-users", "--no-opinion")
     assert error.value.returncode == 1
     assert list(Complaint.objects.values_list("tracking_id", flat=True)) == before
 
 
 def test_personal_fields_are_filled_for_every_report_even_anonymous_and_secret(db):
-    seed("--reports", "400", "--no-users")
+    seed("--reports", "400", "--no-users", "--no-opinion")
     for field in ("reporter_name", "reporter_phone", "reporter_email", "reporter_id_number"):
         assert not Complaint.objects.filter(**{field: ""}).exists(), field
     assert Complaint.objects.filter(is_anonymous=True).exists()
@@ -69,3 +69,5 @@ def test_it_calls_the_opinion_demo_with_the_same_seed_when_that_command_exists(d
     monkeypatch.setattr(seed_demo, "call_command", lambda name, **kw: calls.append((name, kw["seed"])))
     result = seed("--reports", "20", "--seed", "11", "--no-users")
     assert calls == [("seed_opinion_demo", 11)] and result["opinion_demo"] is True
+    seed("--reports", "20", "--no-users", "--no-opinion", "--replace")
+    assert len(calls) == 1
