@@ -1,6 +1,6 @@
 """The LAPOR! importer end to end: real files written here, a real database."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -9,7 +9,7 @@ from pantau.complaints.models import Category, Complaint, ComplaintEvent, Follow
 from tests.complaints.exports import HEADERS, report, write_csv, write_xlsx
 
 pytestmark = pytest.mark.django_db
-UTC = timezone.utc
+UTC = UTC
 
 
 @pytest.fixture(autouse=True)
@@ -258,8 +258,8 @@ def test_it_finds_the_data_sheet_behind_a_cover_sheet_and_obeys_a_named_sheet(tm
     (b"", "kosong"),
     (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00", "bukan"),
     (b"PK\x03\x04not really a zip file at all", "bukan"),
-    ("Nama;Alamat\nBudi;Serang\n".encode(), "tracking"),
-    ("Tracking ID;Tanggal\n\n\n".encode(), "tidak ada laporan"),
+    (b"Nama;Alamat\nBudi;Serang\n", "tracking"),
+    (b"Tracking ID;Tanggal\n\n\n", "tidak ada laporan"),
 ])
 def test_it_refuses_bad_files_with_a_clear_message_and_changes_nothing(tmp_path, agencies, content, words):
     path = tmp_path / "lapor.xlsx"

@@ -7,7 +7,7 @@ Asia/Jakarta (WIB); "WITA"/"WIT" or an explicit offset are honoured.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_noop
@@ -25,7 +25,7 @@ MONTHS = {
     "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12,
 }
 ZONES = {"wib": JAKARTA, "wita": ZoneInfo("Asia/Makassar"), "wit": ZoneInfo("Asia/Jayapura"),
-         "utc": timezone.utc, "gmt": timezone.utc, "z": timezone.utc}
+         "utc": UTC, "gmt": UTC, "z": UTC}
 DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

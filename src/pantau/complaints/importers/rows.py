@@ -11,7 +11,11 @@ from django.utils.translation import gettext as _
 from pantau.complaints.importers.dates import DateError, parse_datetime
 from pantau.complaints.importers.resolvers import AgencyResolver, CategoryResolver, RegionResolver
 from pantau.complaints.importers.statuses import (
-    read_bool, read_channel, read_kind, read_privacy, read_status,
+    read_bool,
+    read_channel,
+    read_kind,
+    read_privacy,
+    read_status,
 )
 from pantau.complaints.models import Channel, Complaint, Kind, Status
 

@@ -48,7 +48,7 @@ STATUS_WORDS = {
     "bukan wewenang": Status.NOT_AUTHORISED,
 }
 AUTO_CLOSED_WORDS = {"selesai otomatis", "selesai secara otomatis", "otomatis selesai"}
-DISPOSED_PREFIX = re.compile(r"^\s*(?:terdisposisi|didisposisikan|disposisi)\s+(?:ke|kepada)\s*:?\s*(.+)$", re.I)
+DISPOSED_PREFIX = re.compile(r"^\s*(?:terdisposisi|didisposisikan|disposisi)\s+(?:kepada|ke)\b\s*:?\s*(.+)$", re.I)
 
 
 def own_words(choices) -> dict[str, str]:
