@@ -314,3 +314,23 @@ def test_every_header_of_the_sample_export_is_understood():
 
     mapping = detect_mapping(HEADERS)
     assert set(mapping.values()) == set(HEADERS) - {"No"}
+
+
+def test_an_import_computes_the_deadlines_of_the_reports_it_touched(first_export):
+    _rows, path = first_export
+    run_import(path)
+    road = Complaint.objects.get(tracking_id="9165816")
+    # Received Tuesday 12 March 2024: disposed within 3 working days, i.e. before 00:00 WIB on Saturday 16 March.
+    assert road.dispose_due_at == datetime(2024, 3, 15, 17, 0, tzinfo=UTC)
+    assert road.dispose_state == "met"
+    assert road.resolve_due_at is not None
+
+
+def test_times_printed_to_the_minute_do_not_count_as_changes_of_stored_seconds(first_export):
+    _rows, path = first_export
+    run_import(path)
+    Complaint.objects.filter(tracking_id="9165816").update(
+        received_at=datetime(2024, 3, 12, 7, 5, 42, tzinfo=UTC), row_hash="")
+    again = run_import(path)
+    assert again.counts == {"new": 0, "changed": 0, "unchanged": 5, "rejected": 0}
+    assert not ComplaintEvent.objects.exists()

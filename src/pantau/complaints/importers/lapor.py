@@ -12,7 +12,6 @@ Decisions (documented in docs/import.md):
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from pantau.complaints.importers.mapping import FIELDS, REQUIRED, detect_mapping
 from pantau.complaints.importers.readers import FileProblem, Table, read_table
 from pantau.complaints.importers.session import Session
 from pantau.complaints.models import ColumnMapping, ImportBatch
+from pantau.complaints.sla import recompute_deadlines
 
 log = logging.getLogger(__name__)
 __all__ = ["ImportResult", "detect_mapping", "read_headers", "run_import"]
@@ -198,12 +198,6 @@ def _finish(result: ImportResult, outcome: str) -> None:
 
 
 def recompute_deadlines_of(ids: list[int]) -> None:
-    """Recompute the deadlines of the complaints an import touched, in the import's transaction."""
-    # TODO(lead): pantau.complaints.sla lands with the working-day calendar; once it is in main this
-    # guard can go. Until then an import leaves the *_due_at fields as they were.
-    if not ids or importlib.util.find_spec("pantau.complaints.sla") is None:
-        return
-    from pantau.complaints.sla import recompute_deadlines
-
-    # A huge import touches most reports: recomputing all is cheaper than a list of a million ids.
-    recompute_deadlines(ids if len(ids) <= 50_000 else None)
+    """Recompute the deadlines of the complaints an import touched, inside the import's transaction."""
+    if ids:
+        recompute_deadlines(ids)

@@ -43,7 +43,8 @@ FIELDS: dict[str, tuple] = {
     "is_secret": (_("Secret"), ["Rahasia", "Secret", "Laporan Rahasia"]),
     "reporter_name": (_("Reporter's name"), ["Nama Pelapor", "Pelapor", "Nama", "Reporter"]),
     "reporter_phone": (_("Reporter's phone"), [
-        "Telepon", "No HP", "No. HP", "Nomor HP", "Telepon Pelapor", "No Telepon", "HP", "Phone"]),
+        "Telepon", "No HP", "No. HP", "Nomor HP", "Telepon Pelapor", "No Telepon", "HP", "Phone",
+        "No HP Pelapor", "Nomor HP Pelapor", "No Telepon Pelapor"]),
     "reporter_email": (_("Reporter's e-mail"), ["Email", "E-mail", "Email Pelapor", "Surel"]),
     "reporter_id_number": (_("Reporter's NIK"), ["NIK", "NIK Pelapor", "No KTP", "Nomor Induk Kependudukan"]),
     "verified_at": (_("Verified"), [
@@ -57,7 +58,8 @@ FIELDS: dict[str, tuple] = {
         "Tanggal Tindak Lanjut", "Waktu Tindak Lanjut", "Tanggal Tanggapan", "Tanggal Jawaban",
         "Follow-up date"]),
     "follow_up_text": (_("Follow-up"), [
-        "Tindak Lanjut", "Isi Tindak Lanjut", "Tanggapan", "Tanggapan Instansi", "Jawaban", "Follow-up"]),
+        "Tindak Lanjut", "Isi Tindak Lanjut", "Tanggapan", "Tanggapan Instansi", "Jawaban", "Follow-up",
+        "Tindak Lanjut Terakhir", "Tanggapan Terakhir", "Jawaban Terakhir"]),
     "last_activity_at": (_("Last activity"), [
         "TanggalLaporanAktivitasTerakhir", "Tanggal Laporan Aktivitas Terakhir",
         "Tanggal Aktivitas Terakhir", "Aktivitas Terakhir", "Terakhir Diperbarui", "Last activity"]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import datetime
 
 from django.utils.translation import gettext as _
 from openpyxl.utils import column_index_from_string
@@ -22,6 +23,9 @@ PERSONAL_FIELDS = {"reporter_name", "reporter_phone", "reporter_email", "reporte
 # follow-up events, so they get no "data changed" event of their own.
 SILENT_FIELDS = {"tracking_id", "received_at", "verified_at", "disposed_at", "first_follow_up_at",
                  "last_activity_at", "completed_at", "status_text", "auto_closed", "status", "agency_id"}
+# The status as spelled in the export ("Terdisposisi ke Dinkes" vs "... Dinas Kesehatan"): stored
+# with a real change, but a different spelling alone is no change.
+COSMETIC_FIELDS = {"status_text"}
 Event = ComplaintEvent.Kind
 
 
@@ -159,12 +163,14 @@ class Session:
         fields = [f for f in self.parser.managed if f != "tracking_id"]
         ids = [pk for _row, pk in rows]
         old = {v["id"]: v for v in Complaint.objects.filter(id__in=ids).values("id", *fields)}
-        known_follow_ups = set(FollowUp.objects.filter(complaint_id__in=ids).values_list("complaint_id", "posted_at"))
+        known_follow_ups = {(pk, _minute(at)) for pk, at in
+                            FollowUp.objects.filter(complaint_id__in=ids).values_list("complaint_id", "posted_at")}
         changed, rehashed, events, follow_ups = [], [], [], []
         for row, pk in rows:
             before = old[pk]
-            diff = {f: row.values[f] for f in fields if f in row.values and row.values[f] != before[f]}
-            new_follow_up = bool(row.follow_up) and (pk, row.follow_up[0]) not in known_follow_ups
+            diff = {f: row.values[f] for f in fields
+                    if f in row.values and f not in COSMETIC_FIELDS and not _same(before[f], row.values[f])}
+            new_follow_up = bool(row.follow_up) and (pk, _minute(row.follow_up[0])) not in known_follow_ups
             if not diff and not new_follow_up:
                 self.counts["unchanged"] += 1
                 rehashed.append((row.row_hash, pk))
@@ -239,6 +245,19 @@ class Session:
                 found = models[field].objects.filter(pk=value).first()
                 self._names[key] = str(found) if found else str(value)
         return self._names[key]
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+def _same(old, new) -> bool:
+    """Equal, or the same minute when the export prints times to the minute only."""
+    if old == new:
+        return True
+    if isinstance(old, datetime) and isinstance(new, datetime) and new.second == 0 and new.microsecond == 0:
+        return _minute(old) == new
+    return False
 
 
 def _shown(value) -> str:
