@@ -69,6 +69,8 @@ def _zone(name: str | None):
 
 
 def _strip_day_name(text: str) -> str:
+    if not text[:1].isalpha():
+        return text
     low = text.lower()
     for name in DAY_NAMES:
         if low.startswith(name):

@@ -141,21 +141,28 @@ def region_key(text: str) -> str:
     return REGION_NICKNAMES.get(key, key)
 
 
+def _core(key: str) -> str:
+    """"kabupaten tangerang" -> "tangerang"."""
+    for kind_word in ("kabupaten ", "kota "):
+        if key.startswith(kind_word):
+            return key[len(kind_word):]
+    return key
+
+
 class RegionResolver:
     """Region ids by name and alias, with Kab./Kota spellings; a bare "Tangerang" is ambiguous."""
 
     def __init__(self):
         self.by_key: dict[str, int | None] = {}
-        for region in Region.objects.all():
-            core = region_key(region.name)
-            for kind_word in ("kabupaten", "kota"):
-                if core.startswith(kind_word + " "):
-                    core = core[len(kind_word) + 1:]
-            keys = {region_key(region.name), f"{region.kind} {core}", *(region_key(a) for a in region.aliases or [])}
-            for key in keys:
-                self.by_key[key] = region.pk
+        regions = list(Region.objects.all())
+        for region in regions:
             # A bare name ("Lebak") points at its region unless two share it ("Tangerang", "Serang").
-            self.by_key[core] = None if core in self.by_key and self.by_key[core] != region.pk else region.pk
+            core = _core(region_key(region.name))
+            self.by_key[core] = None if self.by_key.get(core, region.pk) != region.pk else region.pk
+        for region in regions:  # full names and the office's own aliases win over bare names
+            core = _core(region_key(region.name))
+            for key in {region_key(region.name), f"{region.kind} {core}", *(region_key(a) for a in region.aliases or [])}:
+                self.by_key[key] = region.pk
         self.cache: dict[str, int | None] = {}
         self.unknown: set[str] = set()
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from pantau.complaints.importers.dates import DateError, parse_datetime
 from pantau.complaints.importers.resolvers import AgencyResolver, CategoryResolver, RegionResolver
@@ -54,6 +55,8 @@ def clean_tracking_id(value) -> str:
 
 def text_of(value) -> str:
     """A cell as text: whole numbers without ".0" (phone numbers, NIK typed as numbers)."""
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -92,22 +95,30 @@ class RowParser:
         self.headers = mapping
         self.agencies, self.categories, self.regions = agencies, categories, regions
         self.tracking_index = self.columns["tracking_id"]
+        self.widest = max(self.columns.values())
         self.hash_indexes = [self.columns[f] for f in sorted(self.columns)]
         self.hash_prefix = ("|".join(sorted(self.columns)) + "\x1e").encode()
         self.managed = managed_fields(mapping)
         self.warnings: dict[tuple[str, str], str] = {}
+        self.readings: dict[str, dict] = {}
 
     # --------------------------------------------------------------- quick look
 
-    def cell(self, cells: list, field: str):
-        index = self.columns.get(field)
-        if index is None or index >= len(cells):
-            return ""
-        value = cells[index]
+    def cell(self, raw: dict, field: str):
+        """The cell of a field in a row read by `extract` ("" when the column is absent or empty)."""
+        value = raw.get(field, "")
         return "" if value is None else value
 
+    def extract(self, cells: list) -> dict:
+        """{field: cell} of one row (short rows: missing cells are empty)."""
+        if len(cells) > self.widest:
+            return {field: cells[index] for field, index in self.columns.items()}
+        width = len(cells)
+        return {field: cells[index] if index < width else "" for field, index in self.columns.items()}
+
     def tracking_id(self, cells: list) -> str:
-        return clean_tracking_id(self.cell(cells, "tracking_id"))
+        index = self.tracking_index
+        return clean_tracking_id(cells[index]) if index < len(cells) else ""
 
     def row_hash(self, cells: list) -> str:
         """A hash of the mapped cells as read: an unchanged row is skipped without being parsed."""
@@ -121,6 +132,7 @@ class RowParser:
         """The row's values, or the problems that reject it (all of them, not just the first)."""
         values: dict = {"tracking_id": tracking_id}
         problems: list[RowProblem] = []
+        cells = self.extract(cells)
         for step in (self._dates, self._texts, self._vocabulary, self._agency_and_status, self._places):
             try:
                 step(cells, values, problems)
@@ -159,39 +171,44 @@ class RowParser:
             values["is_anonymous"] = False
 
     def _choice(self, cells, field, reader, problems, reason):
+        """The reading of a vocabulary cell, cached by raw value; `reason` is a msgid used on failure."""
         raw = self.cell(cells, field)
         if raw == "" or field not in self.columns:
             return None
-        found = reader(raw)
+        cache = self.readings.setdefault(field, {})
+        try:
+            found = cache[raw]
+        except (KeyError, TypeError):
+            found = cache[raw] = reader(raw)
         if found is None:
-            problems.append(RowProblem(field, raw, reason))
+            problems.append(RowProblem(field, raw, _(reason)))
         return found
 
     def _vocabulary(self, cells, values, problems):
         if "kind" in self.columns:
-            kind = self._choice(cells, "kind", read_kind, problems, _("unknown classification; use Pengaduan, Aspirasi or Permintaan Informasi"))
+            kind = self._choice(cells, "kind", read_kind, problems, gettext_noop("unknown classification; use Pengaduan, Aspirasi or Permintaan Informasi"))
             values["kind"], values["supervisory"] = kind or (Kind.PENGADUAN, False)
         if "supervisory" in self.columns:
-            flag = self._choice(cells, "supervisory", read_bool, problems, _("not yes or no"))
+            flag = self._choice(cells, "supervisory", read_bool, problems, gettext_noop("not yes or no"))
             values["supervisory"] = bool(flag) or values.get("supervisory", False)
         if "channel" in self.columns:
             raw = self.cell(cells, "channel")
-            values["channel"] = read_channel(raw) if raw != "" else Channel.OTHER
+            values["channel"] = self._choice(cells, "channel", read_channel, [], "") if raw != "" else Channel.OTHER
             if values["channel"] is None:
                 values["channel"] = Channel.OTHER
                 self.warnings[("channel", str(raw))] = _("unknown channel, recorded as Other")
         if "privacy" in self.columns:
-            privacy = self._choice(cells, "privacy", read_privacy, problems, _("unknown; use Publik, Anonim or Rahasia"))
+            privacy = self._choice(cells, "privacy", read_privacy, problems, gettext_noop("unknown; use Publik, Anonim or Rahasia"))
             values["is_anonymous"], values["is_secret"] = privacy or (False, False)
         for field in ("is_anonymous", "is_secret"):
             if field in self.columns:
-                values[field] = bool(self._choice(cells, field, read_bool, problems, _("not yes or no")))
+                values[field] = bool(self._choice(cells, field, read_bool, problems, gettext_noop("not yes or no")))
 
     def _agency_and_status(self, cells, values, problems):
         agency_name = text_of(self.cell(cells, "agency"))
         if "status" in self.columns:
             raw = text_of(self.cell(cells, "status"))
-            reading = read_status(raw) if raw else None
+            reading = self._choice(cells, "status", read_status, [], "") if raw else None
             if raw and reading is None:
                 problems.append(RowProblem("status", raw, _("unknown status")))
             elif reading:

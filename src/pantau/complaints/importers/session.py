@@ -13,7 +13,7 @@ from pantau.agencies.models import Region
 from pantau.complaints.importers.readers import CSV_FORMULA, Table
 from pantau.complaints.importers.resolvers import AgencyResolver, CategoryResolver, RegionResolver
 from pantau.complaints.importers.rows import ParsedRow, RowParser
-from pantau.complaints.importers.writer import Writer
+from pantau.complaints.importers.writer import Writer, stored_rows
 from pantau.complaints.models import Category, Complaint, ComplaintEvent, FollowUp, Status
 
 BATCH_ROWS = 5000
@@ -127,8 +127,7 @@ class Session:
     def _flush(self, pending: list[tuple[int, list, str, str]]) -> None:
         if not pending:
             return
-        stored = {tid: (pk, row_hash) for tid, pk, row_hash in Complaint.objects.filter(
-            tracking_id__in=[item[2] for item in pending]).values_list("tracking_id", "id", "row_hash")}
+        stored = {tid: (pk, row_hash) for tid, pk, row_hash in stored_rows([item[2] for item in pending])}
         new_rows, old_rows = [], []
         for number, cells, tracking_id, row_hash in pending:
             known = stored.get(tracking_id)

@@ -7,6 +7,7 @@ rows are written as plain SQL; values are adapted for the database by Django's o
 from __future__ import annotations
 
 from datetime import datetime
+from datetime import timezone as dt_timezone
 
 from django.db import connection
 from django.utils import timezone
@@ -19,14 +20,22 @@ def _columns(model, exclude=("id",)) -> list:
 
 
 def _adapter():
-    """A function that makes a value storable by the connected database (datetimes on SQLite)."""
-    ops = connection.ops
+    """A function that makes a datetime storable by the connected database.
+
+    PostgreSQL takes aware datetimes as they are. SQLite stores naive UTC text, which is what
+    Django's adapt_datetimefield_value writes; this does the same without its per-call overhead
+    (it was a fifth of the import's time).
+    """
     if connection.vendor == "postgresql":
         return lambda value: value
-    adapt = ops.adapt_datetimefield_value
+    if connection.vendor != "sqlite":
+        return connection.ops.adapt_datetimefield_value
+    utc = dt_timezone.utc
 
     def adapt_value(value):
-        return adapt(value) if isinstance(value, datetime) else value
+        if value is None:
+            return None
+        return value.astimezone(utc).isoformat(" ")[:-6]  # "2024-03-12 07:05:00", no "+00:00"
 
     return adapt_value
 
@@ -61,16 +70,20 @@ class Writer:
         """Insert new complaints ((values, row hash) pairs); returns {tracking_id: id}."""
         adapt, defaults = self.adapt, self.defaults
         attnames = [f.attname for f in self.complaint_fields]
+        moments = [i for i, f in enumerate(self.complaint_fields) if f.get_internal_type() == "DateTimeField"]
         records = []
         for values, row_hash in rows:
             merged = {**defaults, **values, "row_hash": row_hash}
-            records.append(tuple([adapt(merged[name]) for name in attnames]))
+            record = [merged[name] for name in attnames]
+            for i in moments:
+                record[i] = adapt(record[i])
+            records.append(record)
         self._insert(Complaint, self.complaint_fields, records)
         return self.ids_of([values["tracking_id"] for values, _hash in rows])
 
     def ids_of(self, tracking_ids: list[str]) -> dict[str, int]:
         """{tracking_id: id} of stored complaints, in one query."""
-        return dict(Complaint.objects.filter(tracking_id__in=tracking_ids).values_list("tracking_id", "id"))
+        return {tid: pk for tid, pk, _hash in stored_rows(tracking_ids)}
 
     def update_complaints(self, fields: list[str], rows: list[tuple[int, dict, str]]) -> None:
         """Set `fields` (attnames) of changed complaints ((id, values, row hash) triples)."""
@@ -80,7 +93,8 @@ class Writer:
         sets = ", ".join(f"{quote(name)} = %s" for name in [*fields, "row_hash", "last_batch_id", "updated_at"])
         adapt = self.adapt
         records = [
-            (*[adapt(values[name]) for name in fields], row_hash, self.batch_id, adapt(self.now), pk)
+            (*[adapt(v) if isinstance(v, datetime) else v for v in (values[name] for name in fields)],
+             row_hash, self.batch_id, adapt(self.now), pk)
             for pk, values, row_hash in rows
         ]
         with connection.cursor() as cursor:
@@ -98,13 +112,32 @@ class Writer:
         base = {"field": "", "old_value": "", "new_value": "", "recorded_at": self.now,
                 "batch_id": self.batch_id, "user_id": None}
         self._insert(ComplaintEvent, fields, [
-            tuple(self.adapt({**base, **event}[f.attname]) for f in fields) for event in events
+            tuple(_storable(self.adapt, {**base, **event}[f.attname]) for f in fields) for event in events
         ])
 
     def insert_follow_ups(self, follow_ups: list[dict]) -> None:
         """Insert FollowUps (dicts of complaint_id, agency_id, posted_at, text)."""
         fields = _columns(FollowUp)
         self._insert(FollowUp, fields, [
-            tuple(self.adapt({**follow_up, "batch_id": self.batch_id}[f.attname]) for f in fields)
+            tuple(_storable(self.adapt, {**follow_up, "batch_id": self.batch_id}[f.attname]) for f in fields)
             for follow_up in follow_ups
         ])
+
+
+def _storable(adapt, value):
+    return adapt(value) if isinstance(value, datetime) else value
+
+
+def stored_rows(tracking_ids: list[str]) -> list[tuple[str, int, str]]:
+    """(tracking_id, id, row_hash) of the stored complaints among these, in one query.
+
+    Plain SQL: the ORM's `__in` lookup prepared each of 5,000 parameters one by one (a tenth of
+    an unchanged re-import's time).
+    """
+    if not tracking_ids:
+        return []
+    marks = ", ".join(["%s"] * len(tracking_ids))
+    table = connection.ops.quote_name(Complaint._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT tracking_id, id, row_hash FROM {table} WHERE tracking_id IN ({marks})", tracking_ids)
+        return cursor.fetchall()
