@@ -203,7 +203,7 @@ def test_regions_are_matched_in_their_spellings_and_others_left_empty_with_a_not
 
 
 def test_identical_repeated_rows_are_harmless(tmp_path, agencies, regions):
-    result = run_import(write_xlsx(tmp_path / "twice.xlsx", [report("600"), report("600")]))
+    result = run_import(write_xlsx(tmp_path / "twice.xlsx", [report("600", No=1), report("600", No=2)]))
     assert result.ok and result.counts["new"] == 1 and result.duplicate_rows == 1
 
 

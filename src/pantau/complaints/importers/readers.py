@@ -64,10 +64,6 @@ def _find_header(rows: Iterator[list], first_row: int = 1):
     return None
 
 
-def _numbered(rows: Iterator[list], start: int) -> Iterator[tuple[int, list]]:
-    yield from enumerate(rows, start=start)
-
-
 # ---------------------------------------------------------------- spreadsheets
 
 
@@ -86,13 +82,15 @@ def _formula_cells(path: Path, sheet: str, limit: int = 5) -> list[str]:
             pattern = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>\s*<f[\s>/]')
             with archive.open(member) as stream:
                 while len(found) < limit:
-                    chunk = stream.read(1 << 20)
+                    chunk = stream.read(1 << 22)
                     if not chunk:
                         break
-                    data = tail + chunk
-                    if b"<f" in data:
+                    # Most sheets have no formula: a C-speed search of each chunk (and of the seam
+                    # with the previous one) decides; the regex runs only where "<f" occurs.
+                    if b"<f" in chunk or b"<f" in tail + chunk[:300]:
+                        data = tail + chunk
                         found += [m.decode() for m in pattern.findall(data) if m.decode() not in found]
-                    tail = data[-300:]
+                    tail = chunk[-300:]
             return found[:limit]
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError):
         return []
@@ -131,7 +129,7 @@ def read_workbook(path: Path, sheet: str | None) -> Table:
         if found:
             number, headers, rest = found
             formulas = _formula_cells(path, name) if zipfile.is_zipfile(path) else []
-            return Table(headers, number, _numbered(rest, number + 1), name, "xlsx", formulas, worksheet.start[1] if worksheet.start else 0)
+            return Table(headers, number, enumerate(rest, start=number + 1), name, "xlsx", formulas, worksheet.start[1] if worksheet.start else 0)
     if empty:
         raise FileProblem(gettext_noop("The file is empty."))
     if sheet is not None:
@@ -186,7 +184,7 @@ def read_csv(path: Path) -> Table:
     if not found:
         raise FileProblem(gettext_noop("The file has no tracking-ID column (a header such as \"TrackingID\" or \"Nomor Tracking\")."))
     number, headers, rest = found
-    return Table(headers, number, _numbered(rest, number + 1), "", "csv")
+    return Table(headers, number, enumerate(rest, start=number + 1), "", "csv")
 
 
 def read_table(path, sheet: str | None = None) -> Table:

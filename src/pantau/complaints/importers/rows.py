@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import operator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -96,8 +97,9 @@ class RowParser:
         self.agencies, self.categories, self.regions = agencies, categories, regions
         self.tracking_index = self.columns["tracking_id"]
         self.widest = max(self.columns.values())
-        self.hash_indexes = [self.columns[f] for f in sorted(self.columns)]
-        self.hash_prefix = ("|".join(sorted(self.columns)) + "\x1e").encode()
+        fields = sorted(self.columns)
+        self.pick = operator.itemgetter(*[self.columns[f] for f in fields], self.tracking_index)
+        self.hash_prefix = (repr(sorted(mapping.items())) + "\x1e").encode()
         self.managed = managed_fields(mapping)
         self.warnings: dict[tuple[str, str], str] = {}
         self.readings: dict[str, dict] = {}
@@ -121,10 +123,16 @@ class RowParser:
         return clean_tracking_id(cells[index]) if index < len(cells) else ""
 
     def row_hash(self, cells: list) -> str:
-        """A hash of the mapped cells as read: an unchanged row is skipped without being parsed."""
-        width = len(cells)
-        raw = "\x1f".join([str(cells[i]) if i < width else "" for i in self.hash_indexes])
-        return hashlib.sha1(self.hash_prefix + raw.encode(), usedforsecurity=False).hexdigest()
+        """A hash of the row's mapped cells as read: an unchanged row is skipped without being parsed.
+
+        Mapped cells only, so that a running "No" column does not make two copies of a report
+        differ; taken with itemgetter and repr (C speed), in field order, after the mapping itself.
+        """
+        try:
+            picked = self.pick(cells)
+        except IndexError:  # a short row: its missing cells are empty
+            picked = self.pick(cells + [""] * (self.widest + 1 - len(cells)))
+        return hashlib.sha1(self.hash_prefix + repr(picked).encode(), usedforsecurity=False).hexdigest()
 
     # --------------------------------------------------------------- full read
 
