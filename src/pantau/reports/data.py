@@ -4,7 +4,6 @@ A draft gathers it afresh on every render; finalizing stores this dict in `Repor
 report never changes when later imports change the complaints.
 """
 
-import importlib
 import logging
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from django.utils import timezone
 from pantau.complaints.models import OPEN_STATUSES, Complaint, DeadlineState, Status
 from pantau.lib.periods import Period
 
+from . import optional
 from .models import LegalBasis, ReportSettings
 
 log = logging.getLogger(__name__)
@@ -40,8 +40,8 @@ def gather(period: Period, notable_ids: list[str] | None = None) -> dict:
         "breakdowns": _jsonable(api.breakdowns(period)),
         "overdue": overdue_by_agency(period),
         "notable": notable_cases(notable_ids or []),
-        "opinion": optional_section("pantau.opinion.api", period),
-        "meetings": optional_section("pantau.meetings.api", period),
+        "opinion": _jsonable(optional.opinion(period)),
+        "meetings": _jsonable(optional.meetings(period)),
         "legal_basis": list(LegalBasis.objects.filter(active=True).values_list("title", flat=True)),
         "indicators": indicator_definitions(),
         "letterhead": letterhead(),
@@ -110,22 +110,6 @@ def notable_cases(tracking_ids: list[str]) -> list[dict]:
             "completed": c.completed_at.isoformat() if c.completed_at else None,
         })
     return out
-
-
-def optional_section(module_name: str, period: Period):
-    """A section from a module that may not exist yet: `report_section(period) -> dict | None`.
-
-    Returns None (the section is left out) when the module, the function or its data is missing.
-    """
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return None
-    func = getattr(module, "report_section", None)
-    if func is None:
-        return None
-    result = func(period)
-    return _jsonable(result) if result else None
 
 
 def indicator_definitions() -> list[dict]:

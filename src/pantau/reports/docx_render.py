@@ -8,14 +8,14 @@ import io
 
 import typst
 from docx import Document
-from docx.enum.section import WD_ORIENT  # noqa: F401  (kept for landscape tables later)
+
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from pantau.lib.pdf import compile_pdf, font_dir  # noqa: F401
+from pantau.lib.pdf import font_dir
 
 
 def svg_to_png(svg: str, ppi: int = 150) -> bytes:

@@ -130,3 +130,6 @@ class ReportFile(models.Model):
         constraints = [models.UniqueConstraint(fields=["report", "format"], name="report_file_unique_format")]
         verbose_name = _("report file")
         verbose_name_plural = _("report files")
+
+    def __str__(self) -> str:
+        return f"{self.report} {self.format}"
