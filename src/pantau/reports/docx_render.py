@@ -8,7 +8,6 @@ import io
 
 import typst
 from docx import Document
-
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
