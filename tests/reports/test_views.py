@@ -79,3 +79,48 @@ def test_finalizing_from_the_page_freezes_the_version(draft_and_final, client_fo
     assert draft.is_final and draft.files.count() == 3
     page = c.get(reverse("report_edit", args=[draft.pk])).content.decode()
     assert "<textarea" not in page
+
+
+def png_logo() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (60, 80), (90, 90, 90)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def test_the_koordinator_sets_the_letterhead_logo_and_legal_basis(seeded, client_for):
+    import io
+
+    import pypdf
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    c = client_for("koordinator")
+    r = c.post(reverse("report_settings"), {
+        "government": "PEMERINTAH PROVINSI BANTEN", "office": "DISKOMINFO UJI", "address": "Jl. Uji 1",
+        "contact": "", "sign_place": "Serang", "signer_title": "Kepala Dinas", "signer_name": "Drs. Penanda Tangan",
+        "signer_nip": "196501011990031002", "recipients": "Gubernur Banten",
+        "legal_basis": "Peraturan Uji Nomor 1\nPeraturan Uji Nomor 2",
+        "logo": SimpleUploadedFile("logo.png", png_logo(), content_type="image/png"),
+    })
+    assert r.status_code == 302
+    report = actions.create_report(parse_period("2024-Q1"))
+    pdf = actions.render(report, "pdf")
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages[0].images) == 1, "the logo is printed in the letterhead"
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert "DISKOMINFO UJI" in text and "Drs. Penanda Tangan" in text and "NIP. 196501011990031002" in text
+    assert "Peraturan Uji Nomor 2" in text and "Perpres" not in text
+
+
+def test_a_logo_that_is_not_an_image_is_refused(db, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    r = client_for("koordinator").post(reverse("report_settings"), {
+        "government": "G", "office": "O", "address": "A", "sign_place": "S", "signer_title": "T",
+        "logo": SimpleUploadedFile("logo.exe", b"MZ", content_type="application/octet-stream"),
+    })
+    assert r.status_code == 200
+    assert "PNG" in r.content.decode()

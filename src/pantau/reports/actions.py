@@ -97,3 +97,14 @@ def finalize(report: Report, user=None) -> Report:
 def new_version(report: Report, user=None) -> Report:
     """A new draft after `report`, with its text and chosen cases."""
     return create_report(report.period_obj, user)
+
+
+def save_settings(form, legal_basis_text: str) -> None:
+    """Store the letterhead form and replace the legal basis list with the given lines, together."""
+    from .models import LegalBasis
+
+    titles = [line.strip() for line in legal_basis_text.splitlines() if line.strip()]
+    with transaction.atomic():
+        form.save()
+        LegalBasis.objects.all().delete()
+        LegalBasis.objects.bulk_create(LegalBasis(order=(i + 1) * 10, title=t) for i, t in enumerate(titles))

@@ -148,3 +148,23 @@ def report_new_version(request, pk: int):
     new = actions.new_version(report, request.user)
     messages.success(request, _("Draft %(version)s created.") % {"version": new.version})
     return redirect("report_edit", pk=new.pk)
+
+
+@login_required
+def report_settings(request):
+    """Letterhead, logo, signer and the legal basis list (koordinator only)."""
+    from .forms import ReportSettingsForm
+    from .models import LegalBasis, ReportSettings
+
+    _coordinator(request)
+    current = ReportSettings.current()
+    if request.method == "POST":
+        form = ReportSettingsForm(request.POST, request.FILES, instance=current)
+        if form.is_valid():
+            actions.save_settings(form, form.cleaned_data["legal_basis"])
+            messages.success(request, _("Saved."))
+            return redirect("report_settings")
+    else:
+        titles = LegalBasis.objects.filter(active=True).values_list("title", flat=True)
+        form = ReportSettingsForm(instance=current, initial={"legal_basis": "\n".join(titles)})
+    return render(request, "reports/settings.html", {"form": form})
