@@ -12,7 +12,7 @@ def frozen():
 
 
 @pytest.fixture
-def seeded(db, frozen):
+def seeded(db, frozen, dinkes, pupr):
     """The test dataset, with time frozen at dataset.NOW (10 April 2024, WIB)."""
     cache.clear()
     rows = dataset.seed()

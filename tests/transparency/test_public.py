@@ -20,7 +20,7 @@ from tests.reports.helpers import stats_json
 
 
 @pytest.fixture
-def seeded(db):
+def seeded(db, dinkes, pupr):
     with time_machine.travel(dataset.NOW, tick=False):
         cache.clear()
         dataset.seed()

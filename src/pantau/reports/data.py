@@ -5,6 +5,7 @@ report never changes when later imports change the complaints.
 """
 
 import logging
+import re
 from pathlib import Path
 
 from django.db.models import Q
@@ -113,17 +114,19 @@ def notable_cases(tracking_ids: list[str]) -> list[dict]:
 
 
 def indicator_definitions() -> list[dict]:
-    """Indicator names and definitions from docs/indicators.md: one `## name` heading each."""
+    """Indicator names and definitions from docs/indicators.md (one `## Name {#key}` heading each),
+    as plain text: markdown emphasis and code marks removed."""
     path = _indicators_doc()
     if path is None:
         return []
-    items, current = [], None
+    items: list[dict] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
-            current = {"name": line[3:].strip(), "text": ""}
-            items.append(current)
-        elif current is not None and line.strip() and not line.startswith("#"):
-            current["text"] = (current["text"] + " " + line.strip()).strip()
+            m = re.match(r"## (.*?)\s*(\{#([\w-]+)\})?\s*$", line)
+            items.append({"name": m[1], "key": m[3] or "", "text": ""})
+        elif items and line.strip() and not line.startswith("#"):
+            plain = re.sub(r"[*`]", "", line.strip())
+            items[-1]["text"] = f"{items[-1]['text']} {plain}".strip()
     return items
 
 

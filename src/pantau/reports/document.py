@@ -91,7 +91,7 @@ def _count_table(title: str, first: str, pairs, total: int | None = None) -> dic
                       "align": ["left", "right", "right"]}}
 
 
-def _chart(name: str, title: str, kind: str, *args, **kwargs) -> dict | None:
+def _chart(name: str, caption: str, kind: str, *args, **kwargs) -> dict | None:
     """A chart item drawn by the dashboard's chart functions (pantau.lib.charts)."""
     from pantau.lib import charts
 
@@ -102,7 +102,7 @@ def _chart(name: str, title: str, kind: str, *args, **kwargs) -> dict | None:
 
         logging.getLogger(__name__).exception("chart %s failed", name)
         return None
-    return {"chart": {"name": name, "title": title, "svg": svg}}
+    return {"chart": {"name": name, "title": caption, "svg": svg}}
 
 
 def _reports_items(data, with_charts):

@@ -21,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--period", required=True, help="2024-Q1, 2024-H1, 2024, 2024-03 or 2024-01-01..2024-03-31")
         parser.add_argument("--format", choices=actions.FORMATS, help="default: from the file's extension")
         parser.add_argument("--out", required=True, help="file to write")
-        parser.add_argument("--version", type=int, help="a saved version number of this period")
+        parser.add_argument("--report-version", type=int, dest="report_version", help="a saved version number of this period")
         parser.add_argument("--json", action="store_true", help="print one JSON document describing the file")
 
     def handle(self, *args, **opts):
@@ -33,7 +33,7 @@ class Command(BaseCommand):
         fmt = opts["format"] or out.suffix.lstrip(".").lower()
         if fmt not in actions.FORMATS:
             raise CommandError(_("Give --format pdf, docx or html (or an --out file ending in one)."), returncode=1)
-        content, source = self._content(period, fmt, opts["version"])
+        content, source = self._content(period, fmt, opts["report_version"])
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(content)
