@@ -144,13 +144,13 @@ def agency_table(data: dict) -> dict:
 
 def _agency_items(data, with_charts):
     items = [{"table": agency_table(data)}]
-    ranked = [a for a in data["stats"]["agencies"] if a.get("index") is not None]
+    ranked = [a for a in data["stats"]["agencies"] if a.get("ranked") and a.get("index") is not None]
     ranked.sort(key=lambda a: a["index"])
     if with_charts and ranked:
         worst = [(a["name"], round(a["index"], 1)) for a in ranked[:10]]
         items.append(_chart("attention", "10 indeks terendah",
                             "bar", worst, title="10 indeks terendah", value_format="decimal"))
-    attention = [a for a in data["stats"]["agencies"] if a.get("zone") == "merah"]
+    attention = [a for a in data["stats"]["agencies"] if a.get("ranked") and a.get("zone") == "merah"]
     if attention:
         items.append({"table": {"title": "Perangkat Daerah yang memerlukan perhatian",
                                 "header": ["Perangkat Daerah", "Indeks", "Lewat batas", "Selesai"],

@@ -195,7 +195,7 @@ def agencies(data: dict) -> str:
     if down:
         out.append(f"Indeks yang turun paling banyak dibanding {prev_label}:\n" + "\n".join(
             f"- {c['name']}: {fmt.number(c['previous'], 1)} menjadi {fmt.number(c['index'], 1)}" for c in down))
-    red = [a["name"] for a in agencies_ if a.get("zone") == "merah"]
+    red = [a["name"] for a in agencies_ if a.get("ranked") and a.get("zone") == "merah"]
     if red:
         out.append("Perangkat Daerah yang memerlukan perhatian (zona merah): " + ", ".join(red) + ".")
     return "\n\n".join(out)
@@ -231,7 +231,7 @@ def meetings(data: dict) -> str:
 def conclusions(data: dict) -> str:
     prov = data["stats"]["province"]
     overdue = data["overdue"]
-    red = [a["name"] for a in data["stats"]["agencies"] if a.get("zone") == "merah"]
+    red = [a["name"] for a in data["stats"]["agencies"] if a.get("ranked") and a.get("zone") == "merah"]
     recs = []
     if overdue:
         recs.append(f"- {overdue[0]['name']} dan Perangkat Daerah lain yang memiliki laporan lewat batas "
