@@ -14,7 +14,7 @@ GOVERNMENT = "Pemerintah Provinsi Banten"
 
 AGENCY_COLUMNS = [
     ("rank", "Peringkat"), ("name", "Perangkat Daerah"), ("received", "Diterima"),
-    ("followed_up_share", "Ditindak-lanjuti"), ("first_follow_up_on_time_share", "TL tepat waktu"),
+    ("followed_up_share", "Ditindaklanjuti"), ("first_follow_up_on_time_share", "TL tepat waktu"),
     ("resolved_share", "Selesai"), ("follow_up_days_median", "Median hari"),
     ("overdue_now", "Lewat batas"), ("index", "Indeks"), ("zone", "Zona"),
 ]
@@ -66,6 +66,8 @@ def build(data: dict, edited: dict[str, str], version_label: str, issued: date,
 def _cards(data: dict) -> list[list[str]]:
     prov, prev = data["stats"]["province"], data["previous_stats"]["province"]
     out = []
+    if not nv.has_previous(data):
+        prev = {}
     for key in ("received", "followed_up_share", "resolved_share", "first_follow_up_on_time_share", "overdue_now"):
         unit = "%" if key == "received" else "poin"
         now, before = prov.get(key), prev.get(key)

@@ -82,6 +82,17 @@ def change(now, before, unit="%") -> str:
     return f"{word} {amount}"
 
 
+def _versus(now, before, previous: dict) -> str:
+    """"naik 12,5% dibanding Triwulan IV 2023", or that the previous period has no data."""
+    if not before:
+        return f"belum ada data {previous['label']} sebagai pembanding"
+    return f"{change(now, before)} dibanding {previous['label']}"
+
+
+def has_previous(data: dict) -> bool:
+    return bool(data["previous_stats"]["province"].get("received"))
+
+
 def _p(data):
     return data["stats"]["province"], data["previous_stats"]["province"], data["period"], data["previous"]
 
@@ -129,8 +140,7 @@ def summary(data: dict) -> str:
     prov, prev, period, previous = _p(data)
     parts = [
         f"Selama {period['label']}, Pemerintah Provinsi Banten menerima {fmt.number(prov.get('received'))} "
-        f"laporan melalui SP4N-LAPOR! ({change(prov.get('received'), prev.get('received'))} dibanding "
-        f"{previous['label']}). Sebanyak {fmt.number(prov.get('disposed'))} laporan didisposisikan ke "
+        f"laporan melalui SP4N-LAPOR! ({_versus(prov.get('received'), prev.get('received'), previous)}). Sebanyak {fmt.number(prov.get('disposed'))} laporan didisposisikan ke "
         f"Perangkat Daerah; {fmt.percent(prov.get('followed_up_share'))} sudah ditindaklanjuti dan "
         f"{fmt.percent(prov.get('resolved_share'))} selesai. Tindak lanjut pertama tepat waktu "
         f"{fmt.percent(prov.get('first_follow_up_on_time_share'))}; "
