@@ -2,10 +2,13 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from pantau.agencies.roles import ADMIN_OPD, has_role, visible_agencies, visible_complaints
 from pantau.complaints.filters import overdue_q
 from pantau.complaints.models import OPEN_STATUSES, DeadlineState
+from pantau.lib.periods import Period, parse_period
 
 OPEN_DEADLINE = (DeadlineState.OPEN, DeadlineState.OVERDUE)
 
@@ -51,6 +54,33 @@ def admin_opd_home(request):
     })
 
 
-def agency_scorecard(user):
-    """The admin's agency's indicators beside the province's (None until the scorecards are in)."""
-    return None
+SCORECARD_ROWS = [  # (indicator, label, kind) shown on the admin OPD's home; definitions in docs/indicators.md
+    ("received", _("Reports received"), "count"),
+    ("followed_up_share", _("Followed up"), "share"),
+    ("first_follow_up_on_time_share", _("First follow-up on time"), "share"),
+    ("resolved_share", _("Resolved"), "share"),
+    ("follow_up_days_median", _("Median working days to first follow-up"), "days"),
+    ("overdue_now", _("Overdue now"), "count"),
+    ("index", _("Performance index (0-100)"), "index"),
+]
+
+
+def current_quarter() -> Period:
+    today = timezone.localdate()
+    return parse_period(f"{today.year}-Q{(today.month - 1) // 3 + 1}")
+
+
+def agency_scorecard(user) -> dict | None:
+    """This quarter's indicators of the admin's agencies beside the province's, from the scorecards."""
+    from pantau.scorecards.api import stats
+
+    slugs = list(visible_agencies(user).values_list("slug", flat=True))
+    if not slugs:
+        return None
+    period = current_quarter()
+    data = stats(period)
+    mine = [a for a in data["agencies"] if a["slug"] in slugs]
+    rows = [{"key": key, "label": label, "kind": kind, "province": data["province"].get(key),
+             "agencies": [a.get(key) for a in mine]} for key, label, kind in SCORECARD_ROWS]
+    return {"period": period, "agencies": mine, "rows": rows,
+            "zones": [a.get("zone") for a in mine], "province_zone": data["province"].get("zone")}
