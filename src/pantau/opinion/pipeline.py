@@ -100,7 +100,8 @@ class Pipeline:
             content_hash=chash, title=item.title[:1000], text=item.text, author=item.author[:300],
             site=doc.site[:255], published_at=item.published_at or fetched_at, fetched_at=fetched_at,
             likes=item.likes, shares=item.shares, comments=item.comments, views=item.views,
-            reach=item.reach, extra=item.extra, language=detect_language(tokens),
+            reach=item.reach, extra=item.extra, language=item.language or detect_language(tokens),
+            complaint_id=item.complaint_id, region_id=item.region_id,
         )
         return mention, doc
 
@@ -118,9 +119,9 @@ class Pipeline:
         self._cluster(batch, originals)
         out = []
         for mention, doc in batch:
-            tokens = doc.words_of(None)
-            key = places.region_key(tokens)
-            mention.region_id = self.regions.get(key) if key else None
+            if mention.region_id is None:
+                key = places.region_key(doc.words_of(None))
+                mention.region_id = self.regions.get(key) if key else None
             out.append((mention, self.matcher.match(doc)))
         mentions = [m for m, _ in out]
         run_enrichers(mentions)

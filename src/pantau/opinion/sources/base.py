@@ -1,16 +1,17 @@
 """What every source module shares: the Item a source yields, errors, and polite HTTP.
 
-A source module exposes `fetch(source, cursor) -> (items, next_cursor)` and registers itself in
-sources/__init__.py. It raises NotConfigured when its credentials are missing and SourceError for
-anything else that went wrong; items already read before an error are still returned by the
-caller only through a successful fetch, so a failed fetch changes no cursor.
+A source module exposes `fetch(source, cursor) -> (items, next_cursor)` and is named in the registry
+(sources/__init__.py). It raises NotConfigured when its credentials are missing, Partial when it read
+some items but not all (they are stored, the cursor stays), and SourceError for anything else; a
+failed fetch never moves the cursor, so the next run reads the same items again and the pipeline's
+identity keys drop what was stored already: nothing lost, nothing twice.
 """
 
 import email.utils
 import logging
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import httpx
 from django.conf import settings
@@ -37,6 +38,9 @@ class Item:
     comments: int | None = None
     views: int | None = None
     reach: int | None = None
+    language: str = ""
+    region_id: int | None = None  # when the source knows it (LAPOR!), else the gazetteer decides
+    complaint_id: int | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -46,6 +50,14 @@ class SourceError(Exception):
 
 class NotConfigured(SourceError):
     """The source lacks credentials or settings: shown as 'not configured', not as an error."""
+
+
+class Partial(SourceError):
+    """Some items were read before something went wrong: store them, keep the old cursor."""
+
+    def __init__(self, message: str, items: list):
+        super().__init__(message)
+        self.items = items
 
 
 class RateLimited(SourceError):
@@ -132,7 +144,8 @@ class Http:
                 last = f"{type(exc).__name__}: {exc}"
             else:
                 if response.status_code == 429:
-                    wait = _retry_after(response) or 60.0
+                    wait = _retry_after(response)
+                    wait = 60.0 if wait is None else wait
                     if wait > self.max_wait or attempt == self.retries:
                         raise RateLimited(f"HTTP 429 from {url}; retry in {wait:.0f}s", _later(wait))
                     time.sleep(wait)
@@ -156,11 +169,14 @@ def _later(seconds: float) -> datetime:
 
 
 def parse_time(value) -> datetime | None:
-    """An aware datetime from ISO 8601 text or an RFC 2822 date; None when unreadable."""
+    """An aware datetime from ISO 8601 text, an RFC 2822 date or a spreadsheet date; a time without
+    a zone is taken as WIB (the office's exports). None when unreadable."""
     if not value:
         return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
+        return value if value.tzinfo else value.replace(tzinfo=_local())
     text = str(value).strip()
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
@@ -168,5 +184,23 @@ def parse_time(value) -> datetime | None:
         try:
             moment = email.utils.parsedate_to_datetime(text)
         except (TypeError, ValueError):
-            return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+            moment = _day_first(text)
+            if moment is None:
+                return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=_local())
+
+
+def _day_first(text: str) -> datetime | None:
+    """Indonesian exports write 31/03/2025 14:05 or 31-03-2025."""
+    for pattern in ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+    return None
+
+
+def _local():
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(settings.TIME_ZONE)
