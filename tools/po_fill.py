@@ -16,6 +16,8 @@ def unquote(lines):
 def main(po_path: str, json_path: str) -> None:
     table = json.load(open(json_path, encoding="utf-8"))
     text = open(po_path, encoding="utf-8").read()
+    # Every entry in its own block: a blank line before any reference comment that follows a string.
+    text = re.sub(r'(?m)^(".*")\n(#[:,.] )', r"\1\n\n\2", text)
     blocks = text.split("\n\n")
     missing = []
     for i, block in enumerate(blocks):

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "pantau.opinion",
     "pantau.meetings",
     "pantau.jobs",
+    "pantau.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -190,7 +191,7 @@ X_FRAME_OPTIONS = "DENY"
 
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "id")
 LANGUAGES = [("id", _("Indonesian")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "lib" / "locale"]  # lib/ has no app; apps keep their own catalogues
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True
