@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "pantau.reports",
     "pantau.transparency",
     "pantau.opinion",
+    "pantau.alerts",
     "pantau.meetings",
     "pantau.jobs",
     "pantau.demo",
