@@ -32,7 +32,9 @@ def main(po_path: str, json_path: str) -> None:
                 missing.append(msgid)
             continue
         value = table[msgid]
-        block = block.replace("#, fuzzy\n", "")
+        block = re.sub(r"(?m)^#\| .*\n", "", block)
+        block = re.sub(r"(?m)^#, fuzzy\n", "", block)
+        block = re.sub(r"(?m)^#, fuzzy, ", "#, ", block)
         if "msgid_plural" in block:
             values = value if isinstance(value, list) else [value]
             sing, plur = values[0], values[-1]
