@@ -334,3 +334,22 @@ def test_times_printed_to_the_minute_do_not_count_as_changes_of_stored_seconds(f
     again = run_import(path)
     assert again.counts == {"new": 0, "changed": 0, "unchanged": 5, "rejected": 0}
     assert not ComplaintEvent.objects.exists()
+
+
+def test_other_changed_data_is_recorded_but_personal_data_stays_out_of_the_history(tmp_path, agencies, regions):
+    headers = [*HEADERS, "Nama Pelapor", "No. HP Pelapor"]
+    first = [report("1200", **{"Nama Pelapor": "Siti Aminah", "No. HP Pelapor": "081234567890"})]
+    run_import(write_xlsx(tmp_path / "a.xlsx", first, headers))
+    newer = [report("1200", Judul="Jalan berlubang makin parah", Kategori="Perhubungan > Rambu Jalan",
+                    **{"Nama Pelapor": "Siti Aminah S.", "No. HP Pelapor": "081234567899"})]
+    result = run_import(write_xlsx(tmp_path / "b.xlsx", newer, headers))
+    assert result.counts["changed"] == 1
+    events = {e.field: (e.kind, e.old_value, e.new_value) for e in ComplaintEvent.objects.all()}
+    assert events == {
+        "title": ("field", "Jalan berlubang di Jl. Raya Serang", "Jalan berlubang makin parah"),
+        "category_id": ("field", "Pekerjaan Umum dan Penataan Ruang > Jalan Berlubang", "Perhubungan > Rambu Jalan"),
+        "reporter_name": ("field", "", ""),
+        "reporter_phone": ("field", "", ""),
+    }
+    found = Complaint.objects.get(tracking_id="1200")
+    assert (found.reporter_name, found.reporter_phone) == ("Siti Aminah S.", "081234567899")
