@@ -152,7 +152,7 @@ def test_a_dry_run_counts_but_saves_nothing(first_export):
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
 def test_it_reads_csv_in_every_delimiter_and_encoding(tmp_path, agencies, regions, delimiter, encoding):
     rows = [report("100", Judul="Trotoar rusak – “segera”", **{"Isi Laporan": "Café; trotoar, rusak"}),
             report("101", **{"Tanggal Laporan Masuk": "2024-03-12 08:00"})]
