@@ -353,3 +353,20 @@ def test_other_changed_data_is_recorded_but_personal_data_stays_out_of_the_histo
     }
     found = Complaint.objects.get(tracking_id="1200")
     assert (found.reporter_name, found.reporter_phone) == ("Siti Aminah S.", "081234567899")
+
+
+def test_a_status_naming_another_agency_than_the_agency_column_is_rejected(tmp_path, agencies, regions):
+    rows = [report("1300", Status="Terdisposisi ke Dinas Kesehatan", Instansi="Dinas Perhubungan"),
+            report("1301", Status="Terdisposisi ke Dinkes", Instansi="Dinas Kesehatan Provinsi Banten")]
+    result = run_import(write_xlsx(tmp_path / "two.xlsx", rows))
+    assert [(r["row"], r["column"], r["value"]) for r in result.rejections] == [(5, "Status", "Dinas Kesehatan")]
+    assert not Complaint.objects.exists()
+
+
+def test_a_status_without_an_agency_keeps_the_agency_already_known(tmp_path, agencies, regions):
+    headers = ["Tracking ID", "Tanggal Laporan Masuk", "Status"]
+    first = [{"Tracking ID": "1400", "Tanggal Laporan Masuk": "12/03/2024", "Status": "Terdisposisi ke Dishub"}]
+    run_import(write_xlsx(tmp_path / "a.xlsx", first, headers))
+    run_import(write_xlsx(tmp_path / "b.xlsx", [{**first[0], "Status": "Proses"}], headers))
+    found = Complaint.objects.get(tracking_id="1400")
+    assert (found.status, found.agency.slug) == ("in_process", "dishub")

@@ -215,7 +215,7 @@ class RowParser:
                 values[field] = bool(self._choice(cells, field, read_bool, problems, NOT_YES_OR_NO))
 
     def _agency_and_status(self, cells, values, problems):
-        agency_name = text_of(cells.get("agency", ""))
+        status_agency = ""
         if "status" in self.columns:
             raw = text_of(cells.get("status", ""))
             reading = self._choice(cells, "status", read_status, [], "") if raw else None
@@ -223,23 +223,31 @@ class RowParser:
                 problems.append(RowProblem("status", raw, _("unknown status")))
             elif reading:
                 values.update(status=reading.status, status_text=raw, auto_closed=reading.auto_closed)
-                if reading.agency_name and not agency_name:
-                    agency_name = reading.agency_name
+                status_agency = reading.agency_name
             else:
                 values.update(status_text="", auto_closed=False)
-        if "agency" in self.columns or "status" in self.columns:
-            values["agency_id"] = None
-            if agency_name:
-                values["agency_id"] = self.agencies.resolve(agency_name)
-                if values["agency_id"] is None:
-                    suggestions = self.agencies.unknown.get(agency_name) or []
-                    reason = _("unknown agency") + (
-                        "; " + _("did you mean: %(names)s?") % {"names": "; ".join(suggestions)} if suggestions else
-                        "; " + _("add the name as an alias of the agency"))
-                    field = "agency" if "agency" in self.columns and text_of(cells.get("agency", "")) else "status"
-                    problems.append(RowProblem(field, agency_name, reason))
+        named = text_of(cells.get("agency", ""))
+        if "agency" in self.columns:
+            values["agency_id"] = self._agency(named, "agency", problems) if named else None
+        if status_agency:
+            from_status = self._agency(status_agency, "status", problems)
+            if "agency" not in self.columns or not named:
+                values["agency_id"] = from_status
+            elif from_status is not None and values["agency_id"] not in (None, from_status):
+                # Two different agencies for one report: never pick one silently.
+                problems.append(RowProblem("status", status_agency, _("names another agency than the agency column (%(name)s)") % {"name": named}))
         if not values.get("status"):
             values["status"] = self._derived_status(values)
+
+    def _agency(self, name: str, field: str, problems) -> int | None:
+        """The id of the named agency; an unknown name is a problem with the closest names suggested."""
+        agency_id = self.agencies.resolve(name)
+        if agency_id is None:
+            suggestions = self.agencies.unknown.get(name) or []
+            hint = (_("did you mean: %(names)s?") % {"names": "; ".join(suggestions)} if suggestions
+                    else _("add the name as an alias of the agency"))
+            problems.append(RowProblem(field, name, _("unknown agency") + "; " + hint))
+        return agency_id
 
     @staticmethod
     def _derived_status(values) -> str:
