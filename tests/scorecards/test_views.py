@@ -141,3 +141,17 @@ def test_a_user_without_a_role_is_refused(client, january):
     client.force_login(make_user("tamu", None))
     assert client.get("/dasbor/").status_code == 403
     assert client.get("/opd/dinkes/").status_code == 404
+
+
+def test_the_agency_history_csv_has_one_row_per_month_with_both_indexes(client_for, computed):
+    rows = csv_rows(client_for("admin_dinkes").get("/opd/dinkes/?period=2024-01&format=csv&chart=history"))
+    # December 2023 (X1 only: no follow-up, index 0) and January 2024; months before had no report.
+    assert rows == [["month", "label", "agency_index", "province_index"],
+                    ["2023-12", "Desember 2023", "0.0", "0.0"], ["2024-01", "Januari 2024", "36.24", "58.85"]]
+
+
+def test_the_priority_csv_lists_every_agency_with_its_reason(client_for, computed):
+    rows = csv_rows(client_for("koordinator").get("/prioritas-rapat/?period=2024-01&format=csv&chart=priority"))
+    assert rows[0] == ["priority", "slug", "name", "received", "index", "zone", "overdue_now", "score", "reason"]
+    assert [r[1] for r in rows[1:]] == ["dinkes", "dpupr"]
+    assert rows[1][8].startswith("4 laporan (urutan 1 menurut volume)")
