@@ -127,6 +127,7 @@ def test_the_received_card_shows_the_change_against_the_previous_month(client_fo
 def test_no_change_is_shown_against_a_period_without_reports(client_for, computed):
     html = page(client_for("koordinator"), "/dasbor/?period=2023-12")
     assert "dibanding periode sebelumnya" not in html  # November 2023 had no report
+    assert "Perubahan dibanding" not in html
 
 
 def test_the_picker_offers_periods_with_reports_before_any_snapshot(client_for, january):
