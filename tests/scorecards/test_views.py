@@ -156,3 +156,10 @@ def test_the_priority_csv_lists_every_agency_with_its_reason(client_for, compute
     assert rows[0] == ["priority", "slug", "name", "received", "index", "zone", "overdue_now", "score", "reason"]
     assert [r[1] for r in rows[1:]] == ["dinkes", "dpupr"]
     assert rows[1][8].startswith("4 laporan (urutan 1 menurut volume)")
+
+
+def test_the_dashboard_counts_ranked_agencies_per_zone(client_for, computed, settings):
+    settings.PANTAU_RANKING_MIN_REPORTS = 2
+    html = page(client_for("pimpinan"), "/dasbor/?period=2024-01")
+    assert "2 OPD diperingkat" in html
+    assert '<span class="zone-hijau">1 hijau</span>' in html and '<span class="zone-merah">1 merah</span>' in html

@@ -212,3 +212,10 @@ def month_periods(last: date, count: int = 12) -> list[Period]:
         out.append(parse_period(f"{y}-{m:02d}"))
         y, m = (y - 1, 12) if m == 1 else (y, m - 1)
     return out[::-1]
+
+
+def zone_summary(agencies: list[dict]) -> dict:
+    """How many ranked agencies are in each zone, and how many are not ranked."""
+    ranked = [a for a in agencies if a["ranked"]]
+    counts = {z: sum(1 for a in ranked if a["zone"] == z) for z in ("hijau", "kuning", "merah")}
+    return {"zones": counts, "ranked": len(ranked), "unranked": sum(1 for a in agencies if not a["ranked"])}

@@ -32,6 +32,7 @@ def dashboard(request):
         "pick": pick, "period": period, "stats": current, "previous": previous,
         "cards": presenters.cards(current["province"], previous["province"], period),
         "charts": chart_list, "attention": api.priority(period, limit=5),
+        "zones": presenters.zone_summary(current["agencies"]),
         "overdue_url": presenters.reports_link(period, "overdue_now"),
         "all_overdue_url": presenters.reports_url(overdue="1"),
     })
