@@ -113,7 +113,7 @@ def test_an_unreadable_period_says_so_and_shows_the_default(client_for, computed
 def test_every_chart_on_the_dashboard_is_valid_svg(client_for, computed):
     html = page(client_for("koordinator"), "/dasbor/?period=2024-01")
     svgs = html.split("<svg")[1:]
-    assert len(svgs) == 6
+    assert len(svgs) == 7  # six breakdowns and the agencies with most overdue reports
     for chunk in svgs:
         ET.fromstring("<svg" + chunk.split("</svg>")[0] + "</svg>")
 
@@ -163,3 +163,8 @@ def test_the_dashboard_counts_ranked_agencies_per_zone(client_for, computed, set
     html = page(client_for("pimpinan"), "/dasbor/?period=2024-01")
     assert "2 OPD diperingkat" in html
     assert '<span class="zone-hijau">1 hijau</span>' in html and '<span class="zone-merah">1 merah</span>' in html
+
+
+def test_the_overdue_chart_csv_lists_agencies_by_overdue_reports(client_for, computed):
+    rows = csv_rows(client_for("koordinator").get("/dasbor/?period=2024-01&format=csv&chart=overdue_by_agency"))
+    assert rows == [["slug", "name", "overdue_now"], ["dinkes", "Dinas Kesehatan", "2"]]  # DPUPR has none
