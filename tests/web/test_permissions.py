@@ -34,6 +34,7 @@ def only(roles, status=200, others=403):
 
 
 KOORD = ("koordinator",)
+TO_OWN_AGENCY = {"admin_dinkes": ("redirect", "/opd/dinkes/"), "admin_pupr": ("redirect", "/opd/dpupr/")}
 # url name -> persona -> status code, LOGIN, or ("redirect", "/path/").
 EXPECTED = {
     # accounts
@@ -66,6 +67,12 @@ EXPECTED = {
     "meeting_photo": only(KOORD, status=405),
     "answer_templates": only(KOORD),
     "answer_template_edit": only(KOORD),
+    # scorecards: province pages for koordinator, pimpinan, analis; an admin OPD goes to their agency
+    "dashboard": {**only(("koordinator", "pimpinan", "analis")), **TO_OWN_AGENCY},
+    "agency_list": {**only(("koordinator", "pimpinan", "analis")), **TO_OWN_AGENCY},
+    "priority_list": {**only(("koordinator", "pimpinan", "analis")), **TO_OWN_AGENCY},
+    "agency_detail": {**logged_in(200), "admin_dinkes": 404},  # walked with DPUPR's page
+    "indicator_definitions": everyone(200),  # definitions only, no data: the public page links here
 }
 # The Django admin is for staff accounts only; no persona is staff.
 ADMIN_EXPECTED = {
@@ -123,6 +130,7 @@ def kwargs_for(name: str, pattern, world) -> dict:
         "calendar_override_delete": {"pk": world["override"].pk},
         "meeting_document": {"pk": world.get("meeting") and world["meeting"].pk, "kind": "nothing", "fmt": "txt"},
         "answer_template_edit": {"pk": world.get("template") and world["template"].pk},
+        "agency_detail": {"slug": "dpupr"},
         "admin:app_list": {"app_label": "complaints"},
         "admin:view_on_site": {"content_type_id": 1, "object_id": "1"},  # staff only: login first
     }
