@@ -37,6 +37,7 @@ class ComplaintFilterForm(forms.Form):
     """Every field optional; an invalid value is shown next to its field and ignored."""
 
     period = forms.CharField(label=_("Period"), required=False, max_length=30,
+                             widget=forms.TextInput(attrs={"placeholder": "2024-Q1"}),
                              help_text=_("2024-Q1, 2024-H1, 2024, 2024-03 or 2024-01-01..2024-03-31"))
     agency = forms.ChoiceField(label=_("Agency"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=_blank(Status.choices))
