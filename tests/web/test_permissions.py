@@ -141,8 +141,8 @@ def _upload(user) -> str:
 
     from pantau.complaints import uploads
 
-    body = ("TrackingID,TanggalLaporanMasuk,Judul,Status\n"
-            "9165816,2024-03-04 09:00,Jalan rusak,Belum\n").encode()
+    body = (b"TrackingID,TanggalLaporanMasuk,Judul,Status\n"
+            b"9165816,2024-03-04 09:00,Jalan rusak,Belum\n")
     return uploads.store(SimpleUploadedFile("lapor.csv", body), user=user).token
 
 

@@ -6,11 +6,11 @@ Parameter names are part of the page's address (other pages link here with them)
 """
 
 from django import forms
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, QuerySet
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.core.cache import cache
-from django.db.models import Count, Max, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from pantau.agencies.models import Region
