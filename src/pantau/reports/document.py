@@ -201,7 +201,8 @@ def _generic_items(section: dict | None) -> list[dict]:
     out = []
     for t in (section or {}).get("tables", []) or []:
         out.append({"table": {"title": str(t.get("title", "")), "header": [str(h) for h in t.get("header", [])],
-                              "rows": [[str(c) for c in r] for r in t.get("rows", [])]}})
+                              "rows": [[str(c) for c in r] for r in t.get("rows", [])],
+                              "widths": [1] * len(t.get("header", []))}})
     return out
 
 
