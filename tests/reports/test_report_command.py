@@ -59,7 +59,7 @@ def test_semesters_years_months_and_ranges_all_give_a_report(seeded, tmp_path, p
 
 
 def test_the_html_report_lists_overdue_reports_by_tracking_id(seeded, tmp_path):
-    from pantau.complaints.models import Complaint, DeadlineState, OPEN_STATUSES
+    from pantau.complaints.models import OPEN_STATUSES, Complaint, DeadlineState
     from pantau.lib.periods import parse_period
 
     p = parse_period("2024-Q1")
@@ -87,3 +87,11 @@ def test_the_pdf_names_every_section_in_its_table_of_contents(seeded, tmp_path):
         assert len(re.findall(re.escape(title), text)) >= 2, title
     assert "Peraturan Presiden Nomor 76 Tahun 2013" in text
     assert "Opini Publik" not in text  # no mentions in this dataset: the section is left out
+
+
+@pytest.mark.parametrize("ext", ["pdf", "docx", "html"])
+def test_a_period_without_reports_still_gives_a_readable_report(db, frozen, tmp_path, ext):
+    content = run_report(tmp_path, "2024-Q1", ext)
+    assert len(content) > 1000
+    if ext == "pdf":
+        assert "menerima 0 laporan" in "\n".join(pdf_pages(content))
