@@ -58,14 +58,16 @@ def test_semesters_years_months_and_ranges_all_give_a_report(seeded, tmp_path, p
     assert f"menerima {fmt.number(stats['province']['received'])} laporan" in html
 
 
-def test_the_html_report_lists_overdue_reports_by_tracking_id(seeded, tmp_path):
-    from pantau.complaints.models import OPEN_STATUSES, Complaint, DeadlineState
+def test_the_overdue_list_adds_up_to_overdue_now_and_names_tracking_ids(seeded, tmp_path):
+    from pantau.complaints.models import Complaint, DeadlineState
     from pantau.lib.periods import parse_period
+    from pantau.reports.data import overdue_by_agency
 
     p = parse_period("2024-Q1")
-    overdue = Complaint.objects.filter(received_at__lt=p.end, status__in=OPEN_STATUSES,
-                                       resolve_state=DeadlineState.OVERDUE).first()
-    assert overdue is not None
+    groups = overdue_by_agency(p)
+    assert sum(g["count"] for g in groups) == stats_json("2024-Q1")["province"]["overdue_now"] > 0
+    overdue = Complaint.objects.filter(received_at__gte=p.start, received_at__lt=p.end,
+                                       resolve_state=DeadlineState.OVERDUE).order_by("received_at").first()
     html = run_report(tmp_path, "2024-Q1", "html").decode()
     assert f"#{overdue.tracking_id}" in html
     assert "Laporan lewat batas waktu per Perangkat Daerah" in html
