@@ -66,6 +66,20 @@ EXPECTED = {
     "meeting_photo": only(KOORD, status=405),
     "answer_templates": only(KOORD),
     "answer_template_edit": only(KOORD),
+    # period reports: koordinator writes; pimpinan reads final versions (the walked one is a draft)
+    "report_list": only(("koordinator", "pimpinan")),
+    "report_settings": only(KOORD),
+    "report_create": only(KOORD, status=405),  # POST only
+    "report_edit": only(KOORD),
+    "report_preview": only(KOORD),
+    "report_download": only(KOORD),
+    "report_finalize": only(KOORD, status=405),
+    "report_new_version": only(KOORD, status=405),
+    # transparency: public, no login, aggregates only
+    "public_home": everyone(200),
+    "public_csv": everyone(200),
+    "public_json": everyone(200),
+    "public_definitions": everyone(200),
 }
 # The Django admin is for staff accounts only; no persona is staff.
 ADMIN_EXPECTED = {
@@ -101,6 +115,9 @@ def world(personas, dinkes, pupr, tmp_path, settings):
             title="Rapat koordinasi", starts_at=datetime(2024, 3, 12, 9, tzinfo=WIB),
             place="Aula Diskominfo", agenda="Evaluasi", period="2024-Q1")
         objects["template"] = AnswerTemplate.objects.create(title="Jalan rusak", body="Yth. Bapak/Ibu [nama] ...")
+    from pantau.reports.models import Report
+
+    objects["period_report"] = Report.objects.create(period="2024-Q1")
     return objects
 
 
@@ -123,6 +140,7 @@ def kwargs_for(name: str, pattern, world) -> dict:
         "calendar_override_delete": {"pk": world["override"].pk},
         "meeting_document": {"pk": world.get("meeting") and world["meeting"].pk, "kind": "nothing", "fmt": "txt"},
         "answer_template_edit": {"pk": world.get("template") and world["template"].pk},
+        "report_download": {"pk": world["period_report"].pk, "fmt": "html"},
         "admin:app_list": {"app_label": "complaints"},
         "admin:view_on_site": {"content_type_id": 1, "object_id": "1"},  # staff only: login first
     }
@@ -133,6 +151,8 @@ def kwargs_for(name: str, pattern, world) -> dict:
         return {}
     if name.startswith("meeting_") and params == ["pk"]:
         return {"pk": world["meeting"].pk}
+    if name.startswith("report_") and params == ["pk"]:
+        return {"pk": world["period_report"].pk}
     if name.startswith("admin:") and set(params) <= {"object_id", "id"}:
         return dict.fromkeys(params, world["report"].pk)
     raise AssertionError(f"URL {name!r} ({pattern.pattern}) has parameters {params}: add them to kwargs_for()")
