@@ -115,3 +115,48 @@ def test_scorecards_before_and_after_the_meeting_are_compared(meeting, dinkes):
     rows = {r["agency"].slug: r for r in actions.before_and_after(meeting)}
     assert rows["dinkes"]["before"]["received"] == 30
     assert actions.after_period(meeting) == "2024-08-21..2025-02-18"  # as long as 2024-H1: 182 days
+
+
+def pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_invitation_letters_are_one_per_agency_with_number_date_and_agenda(meeting, client_for):
+    meeting.letter_number = "005/123-Diskominfo/2024"
+    meeting.save(update_fields=["letter_number"])
+    actions.propose_invitations(meeting)
+    response = client_for("koordinator").get(f"/rapat/{meeting.pk}/undangan.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert text.count("005/123-Diskominfo/2024") == 2
+    assert "Yth. Kepala Dinas Kesehatan" in text and "Yth. Kepala Dinas Pekerjaan Umum" in text
+    assert "Selasa, 20 Agustus 2024" in text and "Evaluasi tindak lanjut" in text
+    assert "PEMERINTAH PROVINSI BANTEN" in text
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_activity_report_tells_who_came_what_the_numbers_said_and_what_was_decided(meeting, dinkes, client_for):
+    import io
+
+    from docx import Document
+
+    actions.propose_invitations(meeting)
+    a = actions.add_attendee(meeting, "Rina Lestari", "Admin Penghubung", dinkes)
+    actions.record_attendance(meeting, [a.pk])
+    Decision.objects.create(meeting=meeting, text="Dinkes menuntaskan laporan tertunda", agency=dinkes, due_date=date(2024, 9, 30))
+    c = client_for("koordinator")
+    text = pdf_text(c.get(f"/rapat/{meeting.pk}/laporan.pdf").content)
+    assert "LAPORAN KEGIATAN" in text and "Rina Lestari" in text
+    assert "Dinkes menuntaskan laporan tertunda" in text and "30 September 2024" in text
+    assert "Tidak hadir: Dinas Pekerjaan Umum" in text.replace("\n", " ")
+    docx = Document(io.BytesIO(c.get(f"/rapat/{meeting.pk}/laporan.docx").content))
+    body = "\n".join(p.text for p in docx.paragraphs) + "\n".join(
+        cell.text for t in docx.tables for row in t.rows for cell in row.cells)
+    assert "Rina Lestari" in body and "Dinkes menuntaskan laporan tertunda" in body
+    scorecard_rows = [[c.text for c in row.cells] for t in docx.tables for row in t.rows]
+    assert ["1", "Dinas Kesehatan", "30"] in [r[:3] for r in scorecard_rows]  # its scorecard before the meeting

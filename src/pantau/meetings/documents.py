@@ -60,7 +60,8 @@ def invitation_letters_pdf(meeting) -> bytes:
     from pantau.lib.pdf import compile_pdf
 
     lh, logo, name = _letterhead()
-    return compile_pdf((TYPST_DIR / "invitation.typ").read_text(), letters_data(meeting), files={name: logo} if logo else None)
+    files = {"common.typ": (TYPST_DIR / "common.typ").read_bytes(), **({name: logo} if logo else {})}
+    return compile_pdf((TYPST_DIR / "invitation.typ").read_text(), letters_data(meeting), files=files)
 
 
 def activity_data(meeting) -> dict:
@@ -103,7 +104,7 @@ def activity_report_pdf(meeting) -> bytes:
     from pantau.lib.pdf import compile_pdf
 
     lh, logo, name = _letterhead()
-    files = {name: logo} if logo else {}
+    files = {"common.typ": (TYPST_DIR / "common.typ").read_bytes(), **({name: logo} if logo else {})}
     for i, p in enumerate(meeting.photos.all()):
         with p.image.open("rb") as f:
             files[f"photo{i}{Path(p.image.name).suffix.lower()}"] = f.read()
