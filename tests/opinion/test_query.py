@@ -173,3 +173,14 @@ def test_any_text_either_parses_or_raises_a_query_error(text):
         parse(text)
     except QueryError as err:
         assert err.position >= 1
+
+
+def test_a_field_before_parentheses_applies_to_every_word_inside():
+    assert parse("title:(samsat OR pajak*)") == Or((Term("samsat", "title"), Prefix("pajak", "title")))
+    assert matches("title:(samsat OR pajak*)", "samsat", title="Pajak kendaraan naik")
+    assert not matches("title:(samsat OR pajak*)", "samsat", title="Cuaca")
+
+
+def test_near_counts_the_words_between():
+    assert matches("jalan NEAR/3 rusak", "rusak parah jalan itu")
+    assert not matches("jalan NEAR/3 rusak", "jalan di desa kami sudah lama rusak")
