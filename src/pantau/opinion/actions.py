@@ -13,7 +13,7 @@ from django.utils import timezone
 from .models import FetchRun, Source
 from .pipeline import Pipeline
 from .sources import fetcher
-from .sources.base import NotConfigured, Partial, RateLimited, SourceError
+from .sources.base import NotConfigured, Partial, RateLimited, SourceError, quota_resets_at
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ def fetch_source(source: Source, *, now: datetime | None = None, force: bool = F
         return None
     run = FetchRun(source=source, started_at=now)
     items, cursor, error = [], source.cursor, ""
+    quota_resets_at.set(None)
     try:
         items, cursor = fetcher(source.kind).fetch(source, dict(source.cursor or {}))
     except NotConfigured as exc:
@@ -55,6 +56,9 @@ def fetch_source(source: Source, *, now: datetime | None = None, force: bool = F
     except Exception as exc:  # a bug in one source must not stop the others
         log.exception("source %s failed", source.pk)
         error = f"{type(exc).__name__}: {exc}"
+    resets = quota_resets_at.get()
+    if resets and resets > source.not_before:
+        Source.objects.filter(pk=source.pk).update(not_before=resets)
     pipeline = pipeline or Pipeline()
     result = pipeline.ingest(source, items)
     run.fetched, run.new, run.duplicates = result.fetched, result.new, result.duplicates
