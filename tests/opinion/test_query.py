@@ -7,7 +7,18 @@ from hypothesis import strategies as st
 
 from pantau.opinion.matcher import Document, TopicMatcher, compile_query
 from pantau.opinion.query import (
-    And, Near, Not, Or, Phrase, Prefix, QueryError, Site, Term, parse, positive_words, to_query,
+    And,
+    Near,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    QueryError,
+    Site,
+    Term,
+    parse,
+    positive_words,
+    to_query,
 )
 
 
