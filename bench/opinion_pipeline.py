@@ -171,7 +171,33 @@ def stages(sample: int) -> dict:
     timed("50 topics, prefiltered (tokens ready)", lambda: [matcher.match(d) for d in docs])
     timed("50 topics, every query on every mention (baseline)", lambda: [[i for i, q in compiled if q.matches(d)] for d in docs])
     timed("50 topics incl. tokenising", lambda: [matcher.match(Document(i.text, title=i.title, site=i.site)) for i in items])
+    out.update(store_alone(items))
     return out
+
+
+def store_alone(items) -> dict:
+    """Normalizing into Mention objects, and storing prepared mentions with their ids read back,
+    each alone (into the same database, under keys of their own)."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from pantau.opinion import bulk
+    from pantau.opinion.models import Mention, Source
+    from pantau.opinion.pipeline import Pipeline
+
+    source = Source.objects.create(name="bench: store alone", kind="rss")
+    pipeline, now = Pipeline(topics=[]), timezone.now()
+    started = time.process_time()
+    drafts = [pipeline._normalize(source, item, now)[0] for item in items]
+    normalize = len(items) / (time.process_time() - started)
+    for i, m in enumerate(drafts):
+        m.key = f"bench-{i}"
+    started = time.process_time()
+    with transaction.atomic():
+        bulk.insert(Mention, drafts)
+        Pipeline._fetch_ids(drafts)
+    store = len(items) / (time.process_time() - started)
+    return {"normalize into Mention objects": round(normalize), "store (executemany + ids back)": round(store)}
 
 
 def machine() -> dict:
