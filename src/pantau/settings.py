@@ -174,6 +174,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("PANTAU_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"  # Indonesian page, status 429
+AXES_RESET_ON_SUCCESS = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -238,6 +240,15 @@ EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pantau@localhost")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 SITE_URL = os.environ.get("PANTAU_SITE_URL", "http://127.0.0.1:8000")
+
+# Reminders and jobs (pantau.jobs). Hour in WIB; escalation after N working days overdue.
+PANTAU_REMINDER_HOUR = env_int("PANTAU_REMINDER_HOUR", 8)
+PANTAU_REMINDER_DUE_WITHIN = env_int("PANTAU_REMINDER_DUE_WITHIN", 2)
+PANTAU_ESCALATE_AFTER = env_int("PANTAU_ESCALATE_AFTER", 10)
+PANTAU_MAIL_MAX_ATTEMPTS = env_int("PANTAU_MAIL_MAX_ATTEMPTS", 20)
+PANTAU_JOBS_DB_RETRIES = env_int("PANTAU_JOBS_DB_RETRIES", 6)
+PANTAU_JOBS_DB_RETRY_BASE = 1.0  # seconds; doubles per attempt
+PANTAU_JOB_MAX_ATTEMPTS = env_int("PANTAU_JOB_MAX_ATTEMPTS", 3)
 
 # Deadline rules in working days. DOMAIN.md: dispose 3 (H), first follow-up 5 (H), auto-close 10 (H),
 # resolution 5 / 14 / 60 (M, PermenPANRB 62/2018 summaries). Settings, never constants.

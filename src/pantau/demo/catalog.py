@@ -197,25 +197,30 @@ class RegionSpec:
     weight: float  # share of reports from here, roughly by population
     places: tuple[str, ...] = field(default=())  # kecamatan used in texts
     roads: tuple[str, ...] = field(default=())
+    coast: tuple[str, ...] = field(default=())  # coastal places; empty for a region without a coast
 
 
 REGIONS: tuple[RegionSpec, ...] = (
     RegionSpec("kab-pandeglang", "Kabupaten Pandeglang", "kabupaten",
                ("Kab. Pandeglang", "Kab Pandeglang", "KABUPATEN PANDEGLANG", "Pandeglang"), 9,
                ("Labuan", "Menes", "Saketi", "Cibaliung", "Carita", "Cadasari", "Panimbang"),
-               ("Jalan Raya Labuan-Carita", "Jalan Raya Saketi-Malingping", "Jalan Raya Pandeglang-Cipanas", "Jalan Raya Citeureup-Panimbang")),
+               ("Jalan Raya Labuan-Carita", "Jalan Raya Saketi-Malingping", "Jalan Raya Pandeglang-Cipanas", "Jalan Raya Citeureup-Panimbang"),
+               ("Labuan", "Panimbang", "Sumur", "Carita")),
     RegionSpec("kab-lebak", "Kabupaten Lebak", "kabupaten",
                ("Kab. Lebak", "Kab Lebak", "KABUPATEN LEBAK", "Lebak"), 9,
                ("Rangkasbitung", "Malingping", "Bayah", "Cipanas", "Leuwidamar", "Warunggunung", "Cilograng"),
-               ("Jalan Raya Rangkasbitung-Citeras", "Jalan Raya Bayah-Cilograng", "Jalan Raya Malingping-Bayah", "Jalan Raya Cipanas-Warungbanten")),
+               ("Jalan Raya Rangkasbitung-Citeras", "Jalan Raya Bayah-Cilograng", "Jalan Raya Malingping-Bayah", "Jalan Raya Cipanas-Warungbanten"),
+               ("Bayah", "Binuangeun", "Malingping")),
     RegionSpec("kab-tangerang", "Kabupaten Tangerang", "kabupaten",
                ("Kab. Tangerang", "Kab Tangerang", "KABUPATEN TANGERANG"), 26,
                ("Balaraja", "Cikupa", "Tigaraksa", "Pasar Kemis", "Kresek", "Teluknaga", "Curug", "Legok"),
-               ("Jalan Raya Serang-Balaraja", "Jalan Raya Kresek", "Jalan Raya Mauk", "Jalan Raya Legok-Parung Panjang")),
+               ("Jalan Raya Serang-Balaraja", "Jalan Raya Kresek", "Jalan Raya Mauk", "Jalan Raya Legok-Parung Panjang"),
+               ("Tanjung Pasir", "Mauk", "Kronjo")),
     RegionSpec("kab-serang", "Kabupaten Serang", "kabupaten",
                ("Kab. Serang", "Kab Serang", "KABUPATEN SERANG"), 11,
                ("Ciruas", "Kramatwatu", "Anyer", "Cikande", "Pabuaran", "Baros", "Petir"),
-               ("Jalan Raya Anyer-Sirih", "Jalan Raya Palima-Pandeglang", "Jalan Raya Cikande-Rangkasbitung", "Jalan Raya Kramatwatu-Bojonegara")),
+               ("Jalan Raya Anyer-Sirih", "Jalan Raya Palima-Pandeglang", "Jalan Raya Cikande-Rangkasbitung", "Jalan Raya Kramatwatu-Bojonegara"),
+               ("Pontang", "Tirtayasa", "Anyer", "Bojonegara")),
     RegionSpec("kota-tangerang", "Kota Tangerang", "kota",
                ("Kota Tangerang", "KOTA TANGERANG", "Tangerang"), 16,
                ("Ciledug", "Karawaci", "Cipondoh", "Batuceper", "Periuk", "Jatiuwung"),
@@ -223,16 +228,24 @@ REGIONS: tuple[RegionSpec, ...] = (
     RegionSpec("kota-cilegon", "Kota Cilegon", "kota",
                ("Kota Cilegon", "KOTA CILEGON", "Cilegon"), 4,
                ("Ciwandan", "Pulomerak", "Grogol", "Citangkil", "Jombang"),
-               ("Jalan Raya Cilegon-Anyer", "Jalan Raya Merak", "Jalan Lingkar Selatan Cilegon")),
+               ("Jalan Raya Cilegon-Anyer", "Jalan Raya Merak", "Jalan Lingkar Selatan Cilegon"),
+               ("Pulomerak", "Ciwandan")),
     RegionSpec("kota-serang", "Kota Serang", "kota",
                ("Kota Serang", "KOTA SERANG", "Serang"), 6,
                ("Cipocok Jaya", "Taktakan", "Kasemen", "Walantaka", "Curug", "Serang"),
-               ("Jalan Raya Serang-Pandeglang", "Jalan Syeh Nawawi Al Bantani", "Jalan Raya Banten Lama", "Jalan Ciracas")),
+               ("Jalan Raya Serang-Pandeglang", "Jalan Syeh Nawawi Al Bantani", "Jalan Raya Banten Lama", "Jalan Ciracas"),
+               ("Karangantu", "Kasemen")),
     RegionSpec("kota-tangsel", "Kota Tangerang Selatan", "kota",
                ("Kota Tangsel", "Tangsel", "Tangerang Selatan", "KOTA TANGERANG SELATAN"), 19,
-               ("Pamulang", "Ciputat", "Serpong", "Pondok Aren", "Setu", "Pondok Aren", "Ciputat Timur"),
+               ("Pamulang", "Ciputat", "Serpong", "Pondok Aren", "Setu", "Serpong Utara", "Ciputat Timur"),
                ("Jalan Raya Pamulang", "Jalan Raya Puspiptek", "Jalan Ciater Raya", "Jalan Raya Serpong")),
 )
+
+# Where a sub-category's reports can come from: farming and mining only in the kabupaten, the sea
+# only where there is a coast.
+RURAL_ONLY = {"Irigasi", "Pupuk Bersubsidi", "Harga Gabah", "Kesehatan Hewan", "Tambang Tanpa Izin",
+              "Listrik Desa", "Penebangan Pohon", "Tanah Longsor"}
+COASTAL_ONLY = {"Abrasi Pantai", "Bantuan Nelayan", "Tempat Pelelangan Ikan"}
 
 AGENCY_BY_SLUG = {a.slug: a for a in AGENCIES}
 REGION_BY_SLUG = {r.slug: r for r in REGIONS}

@@ -32,6 +32,13 @@ HEAD_SUFFIXES = (", M.Si.", ", M.M.", ", S.T., M.T.", ", M.Kes.", ", S.H., M.H."
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
           "Oktober", "November", "Desember")
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+SINCE = ("sejak dua minggu lalu", "sejak bulan lalu", "sejak awal tahun", "sejak tiga bulan lalu",
+         "sejak Lebaran kemarin", "sejak musim hujan kemarin", "sejak hampir setahun lalu")
+SIGHTS = {"kab-serang": ("Pantai Anyer", "Danau Tasikardi"), "kab-pandeglang": ("Pantai Carita", "Tanjung Lesung", "Pulau Umang"),
+          "kab-lebak": ("Pantai Sawarna", "Pantai Bagedur"), "kota-serang": ("Kawasan Banten Lama",),
+          "kota-cilegon": ("Pantai Kelapa Tujuh",), "kab-tangerang": ("Pantai Tanjung Pasir",)}
+ALL_SIGHTS = tuple(s for sights in SIGHTS.values() for s in sights)
+ALL_COAST = tuple(c for r in REGIONS for c in r.coast)
 DURATIONS = ("dua minggu", "sebulan", "dua bulan", "tiga bulan", "enam bulan", "hampir setahun", "lebih dari setahun", "sepuluh hari")
 PLATE_SUFFIX = ("A", "B")
 SCHOOL_KINDS = ("SMAN", "SMAN", "SMKN", "SMKN", "SLBN")
@@ -69,24 +76,46 @@ def head_of_agency(rng: random.Random, slug: str) -> tuple[str, str]:
 
 def place_values(rng: random.Random, region: RegionSpec, agency_slug: str) -> dict:
     """Values for every placeholder in texts.py, drawn for one report."""
-    kab = region.aliases[0]
+    kab, kec = region.aliases[0], rng.choice(region.places)
     return {
-        "kec": rng.choice(region.places),
+        "kec": kec,
         "desa": f"{rng.choice(VILLAGE_PREFIX)} {rng.choice(VILLAGES)}",
         "kab": kab,
         "road": rng.choice(region.roads),
-        "school": f"{rng.choice(SCHOOL_KINDS)} {rng.randint(1, 12)} {region.places[0] if region.kind == 'kabupaten' else region.name.replace('Kota ', '')}",
+        "school": school(rng, region, kec),
         "hospital": HOSPITALS.get(agency_slug, "RSUD Banten"),
         "samsat": SAMSATS.get(agency_slug, rng.choice(list(SAMSATS.values()))),
         "n": str(rng.randint(2, 9)),
         "n4": f"{rng.randint(0, 9999):04d}",
         "lama": rng.choice(DURATIONS),
+        "sejak": rng.choice(SINCE),
+        "pesisir": rng.choice(region.coast or ALL_COAST),
+        "wisata": rng.choice(SIGHTS.get(region.slug) or ALL_SIGHTS),
+        "beras": f"Rp{rng.choice((14, 15, 16, 17))}.{rng.choice((0, 5))}00",
+        "gas": f"Rp{rng.choice((25, 28, 30, 35))}.000",
+        "pupuk": f"Rp{rng.choice((150, 175, 200, 250))}.000",
+        "pajak": rupiah(rng.randint(2, 40) * 50_000),
+        "iuran": f"Rp{rng.choice((50, 75, 100, 150, 200))}.000",
+        "ongkos": f"Rp{rng.choice((8, 10, 12, 15))}.000",
         "hari": rng.choice(DAYS[:6]),
         "tgl": f"{rng.randint(1, 28)} {rng.choice(MONTHS)}",
-        "rp": f"Rp{rng.choice((25, 50, 75, 100, 150, 250, 300, 500, 750, 1500))}.000",
+        "rp": rupiah(rng.choice((25, 50, 75, 100, 150, 250, 300, 500, 750, 1500)) * 1000),
         "plat": f"{rng.choice(PLATE_SUFFIX)} {rng.randint(1000, 9999)} {rng.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}{rng.choice('ABCDEFGHJKLMNPRSTUVWXYZ')}",
         "slug": agency_slug,
     }
+
+
+def school(rng: random.Random, region: RegionSpec, kec: str) -> str:
+    """A provincial school: "SMAN 2 Menes" in a kabupaten, "SMKN 7 Tangerang" in a city."""
+    kind = rng.choice(SCHOOL_KINDS)
+    if region.kind == "kabupaten":
+        return f"{kind} {rng.randint(1, 3)} {kec}"
+    return f"{kind} {rng.randint(1, 12)} {region.name.removeprefix('Kota ')}"
+
+
+def rupiah(amount: int) -> str:
+    """"Rp1.500.000", as Indonesians write amounts."""
+    return f"Rp{amount:,}".replace(",", ".")
 
 
 def fill(template: str, values: dict) -> str:
@@ -100,27 +129,29 @@ def available_kind(kind: str, top: str) -> str:
 
 
 def report_text(rng: random.Random, top: str, sub: str, kind: str, values: dict) -> tuple[str, str]:
-    """(title, text) of one report of the given category and kind."""
-    if kind == "aspirasi":
-        titles, bodies = texts.ASPIRASI[top]
-    elif kind == "informasi":
-        titles, bodies = texts.INFORMASI[top]
+    """(title, text) of one report of the given category and kind; the title fits the text."""
+    if kind == "pengaduan":
+        titles, body = rng.choice(texts.REPORTS[sub])
+        title = rng.choice(titles)
     else:
-        titles, bodies = texts.REPORTS[sub]
-    title = fill(rng.choice(titles), values)
-    parts = [rng.choice(texts.OPENINGS), rng.choice(bodies), " ", rng.choice(texts.DETAILS) if kind == "pengaduan" else "",
+        titles, bodies = (texts.ASPIRASI if kind == "aspirasi" else texts.INFORMASI)[top]
+        i = rng.randrange(len(bodies))
+        body = bodies[i]
+        title = titles[i] if len(titles) == len(bodies) else rng.choice(titles)
+    openings = texts.OPENINGS if kind == "pengaduan" else texts.OPENINGS[:7]  # no "I want to complain"
+    parts = [rng.choice(openings), body, " ", rng.choice(texts.DETAILS if kind == "pengaduan" else texts.ASIDES),
              rng.choice(texts.CLOSINGS)]
-    text = fill("".join(parts), values).strip()
+    title, text = fill(title, values), fill("".join(parts), values).strip()
     return title[:1].upper() + title[1:], text[:1].upper() + text[1:]
 
 
-def answer_text(rng: random.Random, quality: str, category: tuple[str, str], values: dict, posted_day: str) -> str:
+def answer_text(rng: random.Random, quality: str, sub: str | None, values: dict, posted_day: str) -> str:
     """A follow-up answer of quality "good", "medium" or "poor"."""
     if quality == "poor":
         return rng.choice(texts.POOR_ANSWERS)
     if quality == "medium":
         return rng.choice(texts.MEDIUM_ANSWERS)
-    action = rng.choice(texts.ACTIONS.get(category[1], texts.DEFAULT_ACTIONS))
+    action = rng.choice(texts.ACTIONS.get(sub, texts.DEFAULT_ACTIONS))
     contact = fill(rng.choice(texts.CONTACTS), values)
     filled = {**values, "tindakan": action, "Tindakan": action[:1].upper() + action[1:],
               "kontak": contact, "unit": rng.choice(texts.UNITS), "tgl": posted_day}

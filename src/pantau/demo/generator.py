@@ -7,7 +7,14 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from . import compose
-from .catalog import AGENCIES, REGION_BY_SLUG, REGIONS, SUPERVISORY_CATEGORIES, AgencySpec
+from .catalog import (
+    AGENCIES,
+    COASTAL_ONLY,
+    REGIONS,
+    RURAL_ONLY,
+    SUPERVISORY_CATEGORIES,
+    AgencySpec,
+)
 from .workdays import WorkdayIndex, office_time
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -59,7 +66,7 @@ class Report:
     fields: dict
     agency: str | None
     region: str
-    category: tuple[str, str]
+    category: tuple[str, str | None]
     follow_ups: list = field(default_factory=list)  # (posted_at, text, agency slug)
     events: list = field(default_factory=list)  # dicts for ComplaintEvent
 
@@ -87,7 +94,7 @@ class Generator:
         spec = rng.choices(AGENCIES, self.agency_weights)[0]
         top, sub = rng.choice(spec.categories).split(" > ")
         received = self._arrival(sub)
-        region = self._region(spec)
+        region = self._region(spec, sub)
         kind = compose.available_kind(rng.choices(("pengaduan", "aspirasi", "informasi"), (70, 17, 13))[0], top)
         supervisory = kind == "pengaduan" and (top, sub) in SUPERVISORY_CATEGORIES and rng.random() < 0.7
         secret_share = 0.5 if top.startswith("Pemberdayaan Perempuan") else 0.25 if supervisory else 0.015
@@ -99,7 +106,8 @@ class Generator:
             "is_anonymous": rng.random() < 0.15, "is_secret": rng.random() < secret_share,
             "received_at": received, **compose.person(rng, region),
         }
-        report = Report(fields, None, region.slug, (top, sub))
+        # LAPOR! admins file aspirations and questions under the topic only, complaints under a sub-topic.
+        report = Report(fields, None, region.slug, (top, sub if kind == "pengaduan" else None))
         self._lifecycle(report, spec, values)
         return report
 
@@ -122,10 +130,16 @@ class Generator:
             minute = rng.randint(0, 24 * 60 - 1)
         return datetime.combine(d, time(minute // 60, minute % 60, rng.randint(0, 59)), tzinfo=WIB)
 
-    def _region(self, spec: AgencySpec):
-        if spec.home_regions and self.rng.random() < 0.85:
-            return REGION_BY_SLUG[self.rng.choice(spec.home_regions)]
-        return self.rng.choices(REGIONS, compose.region_weights())[0]
+    def _region(self, spec: AgencySpec, sub: str):
+        """Where the report is about: mostly an agency's home regions (RSUD, Samsat), and only places
+        where the topic exists (farms in the kabupaten, the sea on the coast, sights where they are)."""
+        places = [r for r in REGIONS if (sub not in RURAL_ONLY or r.kind == "kabupaten")
+                  and (sub not in COASTAL_ONLY or r.coast)
+                  and (sub != "Destinasi Wisata" or r.slug in compose.SIGHTS)]
+        home = [r for r in places if r.slug in spec.home_regions]
+        if home and self.rng.random() < 0.95:
+            return self.rng.choice(home)
+        return self.rng.choices(places, [r.weight for r in places])[0]
 
     # --- what happens to it -----------------------------------------------------------------
     def _after(self, moment: datetime, working_days: int) -> datetime:
@@ -168,12 +182,12 @@ class Generator:
     def _agency_work(self, state: "Track", spec: AgencySpec, values: dict, disposed: datetime) -> None:
         rng, f = self.rng, state.report.fields
         prof = profile_at(spec, disposed)
-        if rng.random() < 0.3:
-            moment = self._after(disposed, rng.randint(0, 2))
-            if not state.before(moment):
-                return
-            state.status("in_process", moment)
         last = disposed
+        if rng.random() < 0.3:  # the agency marks it "Proses" before answering
+            last = self._after(disposed, rng.randint(0, 2))
+            if not state.before(last):
+                return
+            state.status("in_process", last)
         rounds = 2 if f["supervisory"] else 1
         for n in range(3):
             if rng.random() > (prof.follow if n == 0 else max(prof.follow - 0.1, 0.3)):
@@ -199,7 +213,7 @@ class Generator:
         rng = self.rng
         quality = rng.choices(("good", "medium", "poor"), (prof.good, prof.medium, max(0.0, 1 - prof.good - prof.medium)))[0]
         posted_day = f"{posted.day} {compose.MONTHS[posted.month - 1]} {posted.year}"
-        text = compose.answer_text(rng, quality, state.report.category, values, posted_day)
+        text = compose.answer_text(rng, quality, state.report.category[1], values, posted_day)
         state.report.follow_ups.append((posted, text, spec.slug))
         state.report.fields.setdefault("first_follow_up_at", posted)
         state.event("follow_up", "", "", text, posted)

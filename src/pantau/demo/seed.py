@@ -23,7 +23,7 @@ class SeedRefused(Exception):
 
 
 def upsert_reference(seed: int) -> tuple[dict, dict, dict]:
-    """Agencies, regions and categories of the demo; returns {slug: id}, {slug: id}, {(top, sub): id}."""
+    """Agencies, regions and categories of the demo; returns {slug: id}, {slug: id}, {(top, sub or None): id}."""
     rng = random.Random(f"heads-{seed}")
     agencies = {}
     for spec in AGENCIES:
@@ -40,6 +40,7 @@ def upsert_reference(seed: int) -> tuple[dict, dict, dict]:
     categories = {}
     for top, subs in CATEGORIES.items():
         parent, _ = Category.objects.get_or_create(name=top, parent=None, defaults={"aliases": [top.upper()]})
+        categories[(top, None)] = parent.id
         for sub in subs:
             child, _ = Category.objects.get_or_create(name=sub, parent=parent, defaults={"aliases": [sub.upper()]})
             categories[(top, sub)] = child.id

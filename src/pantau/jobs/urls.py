@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("tugas/", views.job_list, name="job_list"),
+    path("akun/notifikasi/", views.notification_settings, name="notification_settings"),
+]

@@ -228,9 +228,7 @@ def line(x_labels: Sequence[str], series: dict[str, Sequence[float | None]], *, 
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f(v)))
         ax.grid(axis="y", color="#e0e0e0", linewidth=0.6)
         ax.set_axisbelow(True)
-        if len(series) > 1:
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 if len(x_labels) > 6 else -0.1),
-                      ncol=min(len(series), 4), frameon=False)
+        # No legend: every line is named at its last point, which also survives grey printing.
         _clean(ax)
         fig.tight_layout()
         return _to_svg(fig, title)

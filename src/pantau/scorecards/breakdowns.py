@@ -6,11 +6,13 @@ the active language and each row's filter value for the report list (/pengaduan/
 from __future__ import annotations
 
 from django.db.models import Count, Q
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 
 from pantau.agencies.models import Region
 from pantau.complaints.models import Category, Channel, Kind, Status
-from pantau.lib.periods import MONTHS_ID, WIB
+from pantau.lib.periods import MONTHS_ID
+
+from .expressions import WibMonth
 
 NAMES = ["by_status", "by_kind", "by_channel", "by_category", "by_region", "monthly"]
 TOP_CATEGORIES = 10
@@ -32,10 +34,10 @@ def raw(qs) -> dict:
     top = (qs.order_by().annotate(top=Coalesce("category__parent_id", "category_id"))
            .filter(top__isnull=False).values("top").annotate(n=Count("id")).order_by("-n", "top"))
     out["by_category"] = [[r["top"], r["n"]] for r in top[:TOP_CATEGORIES]]
-    monthly = (qs.order_by().annotate(month=TruncMonth("received_at", tzinfo=WIB)).values("month")
+    monthly = (qs.order_by().annotate(month=WibMonth("received_at")).values("month")
                .annotate(received=Count("id"), resolved=Count("id", filter=Q(status=Status.COMPLETED)))
                .order_by("month"))
-    out["monthly"] = [[f"{r['month']:%Y-%m}", r["received"], r["resolved"]] for r in monthly]
+    out["monthly"] = [[r["month"], r["received"], r["resolved"]] for r in monthly]
     return out
 
 

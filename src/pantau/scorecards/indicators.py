@@ -8,15 +8,17 @@ dates go through the calendar in bulk (numpy). No per-report Python loop beyond 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, datetime
 
 import numpy as np
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from pantau.complaints.models import OPEN_STATUSES, ComplaintEvent, DeadlineState, Status
 from pantau.lib.periods import WIB
 from pantau.lib.workdays import get_calendar
+
+from .expressions import WibDay
 
 # Order of the keys in every output (stats --json, CSV, tables).
 INDICATORS = [
@@ -62,42 +64,40 @@ def _counts_query(qs: QuerySet) -> QuerySet:
     )
 
 
-def wib_days(values) -> np.ndarray:
-    """WIB calendar days (datetime64[D]) of aware datetimes; NaT for None."""
-    out = np.empty(len(values), dtype="datetime64[D]")
-    for i, v in enumerate(values):
-        out[i] = np.datetime64(v.astimezone(WIB).date()) if v is not None else np.datetime64("NaT")
-    return out
+def _grouped(agencies: list, values: np.ndarray) -> dict:
+    """{agency_id: values of that agency} without a Python loop over the values."""
+    if not len(values):
+        return {}
+    keys = np.array([-1 if a is None else a for a in agencies])
+    order = np.argsort(keys, kind="stable")
+    keys, values = keys[order], values[order]
+    uniques, starts = np.unique(keys, return_index=True)
+    return {(None if k == -1 else int(k)): part for k, part in zip(uniques, np.split(values, starts[1:]), strict=True)}
+
+
+def _day_pairs(qs: QuerySet, start, end) -> tuple[list, np.ndarray, np.ndarray]:
+    """(agency ids, start days, end days) as datetime64[D] arrays, WIB days computed by the database."""
+    rows = list(qs.order_by().values_list("agency_id", WibDay(start), WibDay(end)))
+    if not rows:
+        return [], np.array([], dtype="datetime64[D]"), np.array([], dtype="datetime64[D]")
+    agencies, starts, ends = zip(*rows, strict=True)
+    return list(agencies), np.array(starts, dtype="datetime64[D]"), np.array(ends, dtype="datetime64[D]")
 
 
 def _follow_up_days(qs: QuerySet) -> dict[int, np.ndarray]:
     """Per agency: working days from disposition to the first follow-up (a completion counts as one)."""
-    rows = list(
-        qs.filter(ROUTED, disposed_at__isnull=False)
-        .filter(Q(first_follow_up_at__isnull=False) | Q(status=Status.COMPLETED, completed_at__isnull=False))
-        .order_by().values_list("agency_id", "disposed_at", "first_follow_up_at", "completed_at")
-    )
-    if not rows:
-        return {}
-    agencies = np.array([r[0] for r in rows])
-    starts = wib_days([r[1] for r in rows])
-    ends = wib_days([r[2] or r[3] for r in rows])
-    days = get_calendar().busday_count(starts, ends)
-    return {int(a): days[agencies == a] for a in np.unique(agencies)}
+    done = qs.filter(ROUTED, disposed_at__isnull=False).filter(
+        Q(first_follow_up_at__isnull=False) | Q(status=Status.COMPLETED, completed_at__isnull=False))
+    agencies, starts, ends = _day_pairs(done, "disposed_at", Coalesce("first_follow_up_at", "completed_at"))
+    return _grouped(agencies, get_calendar().busday_count(starts, ends))
 
 
 def _backlog_ages(qs: QuerySet, today: date) -> dict[int | None, np.ndarray]:
     """Per agency: working days each still-open report has waited since disposition (or arrival)."""
-    rows = list(qs.filter(status__in=OPEN_STATUSES).order_by().values_list("agency_id", "disposed_at", "received_at"))
-    if not rows:
-        return {}
-    agencies = [r[0] for r in rows]
-    starts = wib_days([r[1] or r[2] for r in rows])
-    ages = get_calendar().busday_count(starts, np.full(len(rows), np.datetime64(today), dtype="datetime64[D]"))
-    grouped: dict[int | None, list] = defaultdict(list)
-    for a, age in zip(agencies, ages, strict=True):
-        grouped[a].append(age)
-    return {a: np.array(v) for a, v in grouped.items()}
+    still_open = qs.filter(status__in=OPEN_STATUSES)
+    agencies, starts, _ends = _day_pairs(still_open, Coalesce("disposed_at", "received_at"), "received_at")
+    ages = get_calendar().busday_count(starts, np.full(len(starts), np.datetime64(today), dtype="datetime64[D]"))
+    return _grouped(agencies, ages)
 
 
 def share(numerator: int, denominator: int) -> float | None:

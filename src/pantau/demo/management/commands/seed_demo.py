@@ -6,6 +6,7 @@ from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 
 from pantau.demo.seed import SeedRefused, seed
+from pantau.demo.users import create_demo_users
 
 
 class Command(BaseCommand):
@@ -16,6 +17,10 @@ class Command(BaseCommand):
         parser.add_argument("--reports", type=int, default=8000, help="how many reports (default 8000)")
         parser.add_argument("--replace", action="store_true",
                             help="delete every report in the database first (otherwise refuse when reports exist)")
+        parser.add_argument("--no-users", dest="users", action="store_false",
+                            help="do not create the demo users (koordinator, analis, pimpinan, admin-<slug>)")
+        parser.add_argument("--no-opinion", dest="opinion", action="store_false",
+                            help="do not run the opinion demo (seed_opinion_demo) after the reports")
         parser.add_argument("--json", action="store_true", help="print the counts as one JSON document")
 
     def handle(self, *args, **opts):
@@ -28,7 +33,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "The database already holds reports; the demo seed would mix with them. "
                 "Use --replace to delete every report first.", returncode=1) from None
-        result["opinion_demo"] = self._opinion_demo(opts["seed"])
+        result["opinion_demo"] = self._opinion_demo(opts["seed"]) if opts["opinion"] else False
+        result["users"] = len(create_demo_users()) if opts["users"] else 0
         if opts["json"]:
             self.stdout.write(json.dumps(result))
         else:

@@ -1,0 +1,225 @@
+"""Who must hear about which deadlines, and the mails that tell them.
+
+- Each admin OPD: on working days from PANTAU_REMINDER_HOUR (WIB), one digest of their agencies'
+  reports due within PANTAU_REMINDER_DUE_WITHIN working days and those already overdue.
+- The koordinator: a weekly summary on the first working day of the ISO week.
+- A deadline overdue by more than PANTAU_ESCALATE_AFTER working days: escalated once to the
+  koordinator and the agency head (Agency.head_email).
+Only the agency's own deadlines (first follow-up, resolution) count; disposition is the office's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from pantau.agencies import roles
+from pantau.agencies.models import Agency
+from pantau.complaints.models import OPEN_STATUSES, Complaint, DeadlineState
+from pantau.lib import fmt
+from pantau.lib.periods import WIB
+from pantau.lib.workdays import WorkCalendar, get_calendar
+
+from . import actions
+from .models import MailKind, NotificationPreference
+from .runs import JobSkipped
+
+AGENCY_DEADLINES = ("follow_up", "resolve")
+
+
+@dataclass
+class Item:
+    """One deadline of one report, as a line in a mail."""
+
+    complaint_id: int
+    tracking_id: str
+    title: str
+    agency_id: int
+    agency_name: str
+    deadline: str
+    due_at: datetime
+    overdue_days: int  # working days past the due day; 0 when not yet overdue
+    url: str
+
+    @property
+    def label(self) -> str:
+        from pantau.complaints.sla import LABELS
+
+        return str(LABELS[self.deadline])
+
+    @property
+    def due_day(self) -> str:
+        return fmt.day(self.due_at - timedelta(seconds=1))  # the last day still on time
+
+
+def site_link(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def complaint_url(tracking_id: str) -> str:
+    try:
+        path = reverse("complaint_detail", args=[tracking_id])
+    except NoReverseMatch:
+        path = f"/pengaduan/{tracking_id}/"
+    return site_link(path)
+
+
+def reminder_hour_reached(now: datetime) -> bool:
+    return now.astimezone(WIB).hour >= settings.PANTAU_REMINDER_HOUR
+
+
+def deadline_items(now: datetime, cal: WorkCalendar, agency_ids=None, horizon=None) -> list[Item]:
+    """Open agency deadlines due before `horizon` (default: any), overdue ones included."""
+    items = []
+    base = Complaint.objects.filter(status__in=OPEN_STATUSES, agency__isnull=False).select_related("agency")
+    if agency_ids is not None:
+        base = base.filter(agency_id__in=agency_ids)
+    for name in AGENCY_DEADLINES:
+        cond = Q(**{f"{name}_state__in": [DeadlineState.OPEN, DeadlineState.OVERDUE],
+                    f"{name}_due_at__isnull": False})
+        if horizon is not None:
+            cond &= Q(**{f"{name}_due_at__lte": horizon})
+        for c in base.filter(cond).order_by(f"{name}_due_at", "tracking_id"):
+            due = getattr(c, f"{name}_due_at")
+            late = cal.working_days_between(due - timedelta(seconds=1), now) if due <= now else 0
+            items.append(Item(c.id, c.tracking_id, _("(secret report)") if c.is_secret else c.title,
+                              c.agency_id, c.agency.name, name, due, late, complaint_url(c.tracking_id)))
+    return items
+
+
+def render_mail(template: str, context: dict) -> tuple[str, str]:
+    """(plain text, HTML) of jobs/mail/<template>.txt/.html in the site's language."""
+    context = {"site_url": settings.SITE_URL.rstrip("/"),
+               "preferences_url": site_link(reverse("notification_settings")), **context}
+    with translation.override(settings.LANGUAGE_CODE):
+        return (render_to_string(f"jobs/mail/{template}.txt", context),
+                render_to_string(f"jobs/mail/{template}.html", context))
+
+
+def _subject(text: str) -> str:
+    return f"[Pantau] {text}"
+
+
+def queue_digests(now: datetime, cal: WorkCalendar) -> int:
+    """One digest per admin OPD with anything due or overdue; returns how many were queued."""
+    horizon = cal.add_working_days(now, settings.PANTAU_REMINDER_DUE_WITHIN)
+    admins = (get_user_model().objects.filter(is_active=True, groups__name=roles.ADMIN_OPD)
+              .exclude(email="").distinct().prefetch_related("admin_agencies"))
+    queued, day = 0, now.astimezone(WIB).date()
+    for user in admins:
+        agencies = list(user.admin_agencies.all())
+        if not agencies or not NotificationPreference.wants(user, MailKind.DIGEST):
+            continue
+        items = deadline_items(now, cal, [a.id for a in agencies], horizon)
+        if not items:
+            continue
+        overdue = [i for i in items if i.overdue_days > 0 or i.due_at <= now]
+        due_soon = [i for i in items if i not in overdue]
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _subject(_("%(overdue)s overdue, %(soon)s due soon: reports of %(agency)s") % {
+                "overdue": len(overdue), "soon": len(due_soon), "agency": ", ".join(a.label for a in agencies)})
+        text, html = render_mail("digest", {"user": user, "agencies": agencies, "overdue": overdue,
+                                            "due_soon": due_soon, "today": fmt.day(day),
+                                            "within": settings.PANTAU_REMINDER_DUE_WITHIN})
+        queued += actions.queue_mail(user.email, MailKind.DIGEST, day.isoformat(), subject, text, html, user, now)
+    return queued
+
+
+def koordinators():
+    User = get_user_model()
+    return (User.objects.filter(is_active=True).filter(Q(groups__name=roles.KOORDINATOR) | Q(is_superuser=True))
+            .exclude(email="").distinct().order_by("username"))
+
+
+def _escalation_mails(now: datetime):
+    def mails(new: list[Item]):
+        key = f"{now.astimezone(WIB).date().isoformat()}#{min(i.complaint_id for i in new)}"
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _subject(_("Escalation: %(n)s reports overdue for more than %(days)s working days") % {
+                "n": len(new), "days": settings.PANTAU_ESCALATE_AFTER})
+        text, html = render_mail("escalation", {"items": new, "days": settings.PANTAU_ESCALATE_AFTER})
+        for user in koordinators():
+            if NotificationPreference.wants(user, MailKind.ESCALATION):
+                yield user.email, key, subject, text, html, user
+        by_agency = defaultdict(list)
+        for i in new:
+            by_agency[i.agency_id].append(i)
+        for agency in Agency.objects.filter(id__in=by_agency).exclude(head_email=""):
+            part = by_agency[agency.id]
+            text, html = render_mail("escalation", {"items": part, "agency": agency,
+                                                    "days": settings.PANTAU_ESCALATE_AFTER})
+            yield agency.head_email, f"{key}:{agency.slug}", subject, text, html, None
+    return mails
+
+
+def queue_escalations(now: datetime, cal: WorkCalendar) -> int:
+    """Escalate deadlines overdue by more than the setting, each once; returns how many."""
+    late = [i for i in deadline_items(now, cal, horizon=now)
+            if i.overdue_days > settings.PANTAU_ESCALATE_AFTER]
+    return len(actions.escalate(late, now, _escalation_mails(now))) if late else 0
+
+
+def weekly_rows(now: datetime, cal: WorkCalendar) -> list[dict]:
+    horizon = cal.add_working_days(now, settings.PANTAU_REMINDER_DUE_WITHIN)
+    rows = {a.id: {"agency": a, "open": 0, "overdue": 0, "due_soon": 0, "completed": 0}
+            for a in Agency.objects.filter(active=True)}
+    open_counts = (Complaint.objects.filter(status__in=OPEN_STATUSES, agency__isnull=False)
+                   .values_list("agency_id", flat=True))
+    for agency_id in open_counts:
+        rows.setdefault(agency_id, {"agency": Agency.objects.get(id=agency_id), "open": 0, "overdue": 0,
+                                    "due_soon": 0, "completed": 0})["open"] += 1
+    seen = set()
+    for i in deadline_items(now, cal, horizon=horizon):
+        if (i.complaint_id, "o") in seen and i.due_at <= now:
+            continue
+        if i.due_at <= now:
+            seen.add((i.complaint_id, "o"))
+            rows[i.agency_id]["overdue"] += 1
+        else:
+            rows[i.agency_id]["due_soon"] += 1
+    week_ago = now - timedelta(days=7)
+    for agency_id in Complaint.objects.filter(completed_at__gte=week_ago, completed_at__lt=now,
+                                              agency__isnull=False).values_list("agency_id", flat=True):
+        if agency_id in rows:
+            rows[agency_id]["completed"] += 1
+    return sorted((r for r in rows.values() if any(r[k] for k in ("open", "overdue", "due_soon", "completed"))),
+                  key=lambda r: (-r["overdue"], -r["open"], r["agency"].name))
+
+
+def queue_weekly(now: datetime, cal: WorkCalendar) -> int:
+    """The koordinator's weekly summary, once per ISO week (first working day it can go)."""
+    year, week, _day = now.astimezone(WIB).isocalendar()
+    key = f"{year}-W{week:02d}"
+    rows = weekly_rows(now, cal)
+    totals = {k: sum(r[k] for r in rows) for k in ("open", "overdue", "due_soon", "completed")}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _subject(_("Weekly summary %(week)s: %(overdue)s reports overdue") % {
+            "week": key, "overdue": totals["overdue"]})
+    text, html = render_mail("weekly", {"rows": rows, "totals": totals, "week": key,
+                                        "today": fmt.day(now)})
+    queued = 0
+    for user in koordinators():
+        if NotificationPreference.wants(user, MailKind.WEEKLY):
+            queued += actions.queue_mail(user.email, MailKind.WEEKLY, key, subject, text, html, user, now)
+    return queued
+
+
+def queue_reminders(now: datetime) -> str:
+    """The reminders job: digests, escalations and the weekly summary, on working days only."""
+    cal = get_calendar()
+    today = now.astimezone(WIB).date()
+    if not cal.is_working_day(today):
+        raise JobSkipped(f"not a working day: {cal.why_not_working(today)}")
+    digests = queue_digests(now, cal)
+    escalated = queue_escalations(now, cal)
+    weekly = queue_weekly(now, cal)
+    return f"{digests} digests, {escalated} escalated deadlines, {weekly} weekly summaries queued"
