@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from pantau.lib.textclass import model as textmodel
+from pantau.lib.textclass.normalize import normalize
 from pantau.lib.textclass.datasets import READERS, split_paths, training_data_dir
 
 log = logging.getLogger(__name__)
@@ -73,9 +74,9 @@ def enrich(mentions: list) -> None:
     chosen = [m for m in mentions if m.language in ("id", "", None)]
     if not chosen:
         return
-    texts = [mention_text(m) for m in chosen]
+    texts = [normalize(mention_text(m)) for m in chosen]  # once for both models
     for task in TASKS:
-        for mention, prediction in zip(chosen, classifier(task).predict(texts), strict=True):
+        for mention, prediction in zip(chosen, classifier(task).predict(texts, normalized=True), strict=True):
             setattr(mention, task, prediction.label)
             setattr(mention, f"{task}_confidence", round(prediction.confidence, 4))
 
