@@ -82,3 +82,14 @@ def test_the_alert_history_lists_alerts_with_their_terms(client_for, spiking_top
     check_topic(spiking_topic, NOW)
     html = client_for("analis").get(reverse("alert_list")).content.decode()
     assert "Lonjakan volume" in html and "banjir" in html
+
+
+def test_an_analyst_chooses_a_weekly_digest_for_one_topic(client_for, spiking_topic, personas):
+    from pantau.alerts.models import Subscription
+
+    client = client_for("analis")
+    assert "Surel peringatan saya" in client.get(reverse("alert_subscription")).content.decode()
+    response = client.post(reverse("alert_subscription"), {"digest": "weekly", "topics": [spiking_topic.pk]})
+    assert response.status_code == 302
+    sub = Subscription.objects.get(user=personas["analis"])
+    assert sub.digest == "weekly" and not sub.immediate and list(sub.topics.all()) == [spiking_topic]

@@ -10,4 +10,5 @@ urlpatterns = [
     path("opini/analisis/sebutan/<int:pk>/laporkan/", views_mention.mention_to_complaint,
          name="mention_to_complaint"),
     path("opini/peringatan/", views.alert_list, name="alert_list"),
+    path("opini/peringatan/langganan/", views.subscription, name="alert_subscription"),
 ]

@@ -139,3 +139,18 @@ def back(request, mention: Mention):
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
         return redirect(target)
     return redirect("analysis_mention", pk=mention.pk)
+
+
+@analyst_only
+def subscription(request):
+    """The user's own alert e-mails: each alert at once or not, digest daily/weekly/none, topics."""
+    from .forms import SubscriptionForm
+    from .models import Subscription
+
+    sub, _created = Subscription.objects.get_or_create(user=request.user)
+    form = SubscriptionForm(request.POST or None, instance=sub, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Alert e-mail settings saved."))
+        return redirect("alert_subscription")
+    return render(request, "alerts/subscription.html", {"form": form})
