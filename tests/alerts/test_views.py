@@ -93,3 +93,9 @@ def test_an_analyst_chooses_a_weekly_digest_for_one_topic(client_for, spiking_to
     assert response.status_code == 302
     sub = Subscription.objects.get(user=personas["analis"])
     assert sub.digest == "weekly" and not sub.immediate and list(sub.topics.all()) == [spiking_topic]
+
+
+def test_hourly_charts_of_a_long_period_are_shown_per_day_with_a_note(client_for, spiking_topic):
+    page = client_for("analis").get(reverse("opinion_analysis"), {"period": "2026-03", "bucket": "hour"})
+    html = page.content.decode()
+    assert "terlalu panjang" in html and 'value="day" selected' in html

@@ -26,6 +26,17 @@ class Scope:
     start: datetime
     end: datetime
     bucket: str = "day"
+    _texts: list | None = None
+
+    def cache_key(self) -> str:
+        ids = ",".join(str(t.pk) for t in self.topics)
+        return f"opinion-analysis:{ids}:{self.start.isoformat()}:{self.end.isoformat()}:{self.bucket}"
+
+    def texts(self) -> list[str]:
+        """Title and text of the newest mentions (read once for terms, phrases and hashtags)."""
+        if self._texts is None:
+            self._texts = [f"{t} {x}" for t, x in scope_newest(self)]
+        return self._texts
 
     def links(self):
         return MentionTopic.objects.filter(topic__in=self.topics, published_at__gte=self.start,
@@ -34,6 +45,10 @@ class Scope:
     def mentions(self):
         """Each mention of the scope once, even when it matched several of its topics."""
         return Mention.objects.filter(pk__in=self.links().values("mention_id"))
+
+
+def scope_newest(scope: "Scope"):
+    return scope.mentions().order_by("-published_at").values_list("title", "text")[:TERM_SAMPLE]
 
 
 def final_sentiment():
@@ -93,9 +108,7 @@ def regions(scope: Scope) -> list[tuple]:
 
 def top_terms(scope: Scope, kind: str = "words", limit: int = 15) -> list[tuple]:
     """Rows (term, mentions containing it) among the newest mentions of the scope, stop words out."""
-    texts = (f"{t} {x}" for t, x in scope.mentions().order_by("-published_at")
-             .values_list("title", "text")[:TERM_SAMPLE])
-    return terms.count(texts, kind).most_common(limit)
+    return terms.count(scope.texts(), kind).most_common(limit)
 
 
 def sentiment_totals(scope: Scope) -> list[tuple]:

@@ -13,6 +13,30 @@ from . import analysis
 from .analysis import Scope, bucket_label
 
 STEP = {"hour": timedelta(hours=1), "day": timedelta(days=1), "week": timedelta(days=7)}
+MAX_BUCKETS = 120  # more points than this make an unreadable chart and a slow page
+CACHE_SECONDS = 300
+
+
+def fitting_bucket(start, end, bucket: str) -> str:
+    """The asked bucket, or the next coarser one when the period would need too many points."""
+    order = list(STEP)
+    for candidate in order[order.index(bucket):]:
+        if (end - start) / STEP[candidate] <= MAX_BUCKETS:
+            return candidate
+    return order[-1]
+
+
+def build(scope: Scope, key: str) -> "Chart":
+    """One chart of the scope, kept for a few minutes so that paging back and CSV downloads are quick."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    cache_key = f"{scope.cache_key()}:{key}:{get_language()}"
+    chart = cache.get(cache_key)
+    if chart is None:
+        chart = BUILDERS[key](scope)
+        cache.set(cache_key, chart, CACHE_SECONDS)
+    return chart
 
 
 @dataclass

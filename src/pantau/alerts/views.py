@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from pantau.agencies.roles import ANALIS, KOORDINATOR, has_role
 from pantau.lib.periods import WIB, PeriodError, parse_period
@@ -21,6 +22,7 @@ from . import charts as analysis_charts
 from .analysis import Scope, mention_filter
 from .models import Alert
 
+BUCKET_NAMES = {"hour": _lazy("hour"), "day": _lazy("day"), "week": _lazy("week")}
 ORDER = ["volume", "share", "sentiment", "emotion", "terms-words", "terms-phrases", "terms-hashtags",
          "site-volume", "site-engagement", "author-volume", "author-engagement", "region"]
 
@@ -56,7 +58,11 @@ def scope_from(request) -> tuple[Scope, dict]:
     except PeriodError as exc:
         messages.error(request, _("Period not understood: %(error)s") % {"error": exc})
         period = parse_period(default_period())
-    bucket = request.GET.get("bucket") if request.GET.get("bucket") in analysis_charts.STEP else "day"
+    asked = request.GET.get("bucket") if request.GET.get("bucket") in analysis_charts.STEP else "day"
+    bucket = analysis_charts.fitting_bucket(period.start, period.end, asked)
+    if bucket != asked:
+        messages.info(request, _("This period is too long to show per %(asked)s; shown per %(bucket)s.")
+                      % {"asked": BUCKET_NAMES[asked], "bucket": BUCKET_NAMES[bucket]})
     form = {"topic": slug, "period": period.key, "bucket": bucket, "topics": visible, "label": period.label()}
     return Scope(topics, period.start, period.end, bucket), form
 
@@ -78,11 +84,11 @@ def analysis(request):
     if key:
         if key not in analysis_charts.BUILDERS:
             raise Http404
-        return csv_response(analysis_charts.BUILDERS[key](scope), f"pantau-{key}-{form['period']}")
+        return csv_response(analysis_charts.build(scope, key), f"pantau-{key}-{form['period']}")
     base = {"topic": form["topic"], "from": scope.start.isoformat(), "to": scope.end.isoformat()}
     built = []
     for key in ORDER:
-        chart = analysis_charts.BUILDERS[key](scope)
+        chart = analysis_charts.build(scope, key)
         links = [urlencode({**base, **f}) for f in chart.filters]
         built.append({"chart": chart, "rows": list(zip(chart.rows, links, strict=True)),
                       "csv": urlencode({**{k: form[k] for k in ("topic", "period", "bucket")}, "csv": key})})
