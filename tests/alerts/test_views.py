@@ -99,3 +99,16 @@ def test_hourly_charts_of_a_long_period_are_shown_per_day_with_a_note(client_for
     page = client_for("analis").get(reverse("opinion_analysis"), {"period": "2026-03", "bucket": "hour"})
     html = page.content.decode()
     assert "terlalu panjang" in html and 'value="day" selected' in html
+
+
+def test_days_without_mentions_count_as_zero_in_the_volume_chart(spiking_topic):
+    from datetime import UTC, datetime
+
+    from pantau.alerts import charts
+    from pantau.alerts.analysis import Scope
+
+    scope = Scope([spiking_topic], datetime(2026, 2, 25, 17, tzinfo=UTC), datetime(2026, 3, 10, 17, tzinfo=UTC))
+    starts = charts.bucket_starts(scope)
+    assert len(starts) == 13 and starts[0].day == 26 and starts[0].hour == 0
+    svg = charts.volume(scope).svg
+    assert "26/02/2026" in svg

@@ -49,13 +49,30 @@ class Chart:
     filters: list[dict] = field(default_factory=list)  # per row: mention-list parameters
 
 
+def bucket_starts(scope: Scope) -> list:
+    """Every bucket start of the scope's period in WIB (weeks start on Monday), empty ones included,
+    so that a quiet day shows as zero instead of disappearing from the line."""
+    from pantau.lib.periods import WIB
+
+    at = scope.start.astimezone(WIB).replace(minute=0, second=0, microsecond=0)
+    if scope.bucket != "hour":
+        at = at.replace(hour=0)
+    if scope.bucket == "week":
+        at -= timedelta(days=at.weekday())
+    out = []
+    while at < scope.end:
+        out.append(at)
+        at += STEP[scope.bucket]
+    return out
+
+
 def _bucket_filter(at, bucket: str) -> dict:
     return {"from": at.isoformat(), "to": (at + STEP[bucket]).isoformat()}
 
 
 def volume(scope: Scope) -> Chart:
     rows = analysis.volume(scope)
-    labels = sorted({at for at, _, _ in rows})
+    labels = bucket_starts(scope)
     names = sorted({name for _, name, _ in rows})
     counts = {(at, name): n for at, name, n in rows}
     series = {name: [counts.get((at, name), 0) for at in labels] for name in names}
@@ -74,7 +91,7 @@ def share_of_voice(scope: Scope) -> Chart:
 
 def sentiment_over_time(scope: Scope) -> Chart:
     rows = analysis.sentiment_over_time(scope)
-    labels = sorted({at for at, _, _ in rows})
+    labels = bucket_starts(scope)
     counts = {(at, s): n for at, s, n in rows}
     names = dict(Sentiment.choices)
     series = {str(names[s]): [counts.get((at, s), 0) for at in labels] for s in names}
