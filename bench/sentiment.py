@@ -75,12 +75,12 @@ def model_stages(texts: list[str]) -> list[tuple[str, float]]:
 
 
 def end_to_end(rows: list[dict], enrich: bool) -> float:
+    from django.core.management import call_command
+
     from pantau.opinion import enrichers, sentiment
     from pantau.opinion.models import Source, Topic
     from pantau.opinion.pipeline import Pipeline
     from pantau.opinion.sources.base import Item
-
-    from django.core.management import call_command
 
     call_command("flush", interactive=False, verbosity=0)  # each mode starts from an empty database
     if not Topic.objects.exists():

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from pantau.lib.textclass import model as textmodel
-from pantau.lib.textclass.normalize import normalize
 from pantau.lib.textclass.datasets import READERS, split_paths, training_data_dir
+from pantau.lib.textclass.normalize import normalize
 
 log = logging.getLogger(__name__)
 TASKS = ("sentiment", "emotion")
