@@ -66,6 +66,14 @@ EXPECTED = {
     "meeting_photo": only(KOORD, status=405),
     "answer_templates": only(KOORD),
     "answer_template_edit": only(KOORD),
+    # opinion analysis and alerts (issue 6): koordinator and analis
+    "opinion_analysis": only(("koordinator", "analis")),
+    "analysis_mentions": only(("koordinator", "analis")),
+    "analysis_mention": only(("koordinator", "analis"), status=404),  # walked with an unknown mention
+    "mention_sentiment": everyone(405),  # POST only
+    "mention_to_complaint": everyone(405),
+    "alert_list": only(("koordinator", "analis")),
+    "alert_subscription": only(("koordinator", "analis")),
 }
 # The Django admin is for staff accounts only; no persona is staff.
 ADMIN_EXPECTED = {
@@ -123,6 +131,9 @@ def kwargs_for(name: str, pattern, world) -> dict:
         "calendar_override_delete": {"pk": world["override"].pk},
         "meeting_document": {"pk": world.get("meeting") and world["meeting"].pk, "kind": "nothing", "fmt": "txt"},
         "answer_template_edit": {"pk": world.get("template") and world["template"].pk},
+        "analysis_mention": {"pk": 999999},
+        "mention_sentiment": {"pk": 999999},
+        "mention_to_complaint": {"pk": 999999},
         "admin:app_list": {"app_label": "complaints"},
         "admin:view_on_site": {"content_type_id": 1, "object_id": "1"},  # staff only: login first
     }
