@@ -90,6 +90,15 @@ EXPECTED = {
     # jobs and e-mail settings
     "job_list": only(KOORD),
     "notification_settings": logged_in(200),
+
+    # opinion analysis and alerts (issue 6): koordinator and analis
+    "opinion_analysis": only(("koordinator", "analis")),
+    "analysis_mentions": only(("koordinator", "analis")),
+    "analysis_mention": only(("koordinator", "analis"), status=404),  # walked with an unknown mention
+    "mention_sentiment": everyone(405),  # POST only
+    "mention_to_complaint": everyone(405),
+    "alert_list": only(("koordinator", "analis")),
+    "alert_subscription": only(("koordinator", "analis")),
 }
 # The Django admin is for staff accounts only; no persona is staff.
 ADMIN_EXPECTED = {
@@ -151,6 +160,10 @@ def kwargs_for(name: str, pattern, world) -> dict:
         "meeting_document": {"pk": world.get("meeting") and world["meeting"].pk, "kind": "nothing", "fmt": "txt"},
         "answer_template_edit": {"pk": world.get("template") and world["template"].pk},
         "agency_detail": {"slug": "dpupr"},
+
+        "analysis_mention": {"pk": 999999},
+        "mention_sentiment": {"pk": 999999},
+        "mention_to_complaint": {"pk": 999999},
         "admin:app_list": {"app_label": "complaints"},
         "report_download": {"pk": world.get("period_report") and world["period_report"].pk, "fmt": "html"},
         "admin:view_on_site": {"content_type_id": 1, "object_id": "1"},  # staff only: login first
