@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .dbretry import with_db_retry
 from .models import Escalation, Notification, NotificationPreference
 
 log = logging.getLogger("pantau.jobs")
@@ -118,10 +119,11 @@ def deliver_one(n: Notification, now: datetime, connection) -> str:
     try:
         _message(n, connection).send()
     except Exception as exc:  # noqa: BLE001 - SMTP errors come in many classes; all are retried
-        _failed(n, exc, now)
+        with_db_retry(lambda: _failed(n, exc, now), "recording a failed mail")
         return "failed"
-    Notification.objects.filter(id=n.id, state=Notification.State.SENDING).update(
-        state=Notification.State.SENT, sent_at=timezone.now(), last_error="")
+    # Once the server took the mail, recording it must not fail: a locked database is waited for.
+    with_db_retry(lambda: Notification.objects.filter(id=n.id, state=Notification.State.SENDING).update(
+        state=Notification.State.SENT, sent_at=timezone.now(), last_error=""), "recording a sent mail")
     return "sent"
 
 
@@ -129,15 +131,16 @@ def deliver_due(now: datetime | None = None, limit: int = 200) -> Delivery:
     """Send mails whose time has come. Stops at the first failure (the server is probably down);
     the rest wait for the next run untouched."""
     now = now or timezone.now()
-    release_stale(now)
-    ids = list(Notification.objects.filter(state=Notification.State.QUEUED, next_attempt_at__lte=now)
-               .order_by("next_attempt_at", "id").values_list("id", flat=True)[:limit])
+    with_db_retry(lambda: release_stale(now), "releasing stale mail")
+    ids = with_db_retry(lambda: list(
+        Notification.objects.filter(state=Notification.State.QUEUED, next_attempt_at__lte=now)
+        .order_by("next_attempt_at", "id").values_list("id", flat=True)[:limit]), "reading the outbox")
     result = Delivery()
     if not ids:
         return result
     connection = get_connection(fail_silently=False)
     for nid in ids:
-        if not claim(nid, now):
+        if not with_db_retry(lambda: claim(nid, now), "claiming a mail"):  # noqa: B023 - called at once
             continue  # another worker took it
         n = Notification.objects.select_related("user").get(id=nid)
         outcome = deliver_one(n, now, connection)
