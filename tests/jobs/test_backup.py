@@ -2,7 +2,7 @@
 
 import sqlite3
 import uuid
-from datetime import datetime
+from datetime import datetime, timezone
 from io import StringIO
 
 import psycopg
@@ -19,12 +19,19 @@ from .conftest import report
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def comparable(value):
+    """A value as text; aware datetimes in UTC (drivers name the UTC zone differently)."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(timezone.utc).isoformat()
+    return repr(value)
+
+
 def rows_by_table(cursor, tables, quote):
     """Every row of every table, sorted, as comparable tuples."""
     out = {}
     for table in tables:
         cursor.execute(f"SELECT * FROM {quote(table)}")
-        out[table] = sorted((tuple(map(repr, row)) for row in cursor.fetchall()))
+        out[table] = sorted(tuple(map(comparable, row)) for row in cursor.fetchall())
     return out
 
 
@@ -71,15 +78,16 @@ def test_a_postgresql_backup_restored_into_an_empty_database_gives_back_every_ro
 
     make_data(dinkes, pupr)
     tables = django_tables()
-    with connection.cursor() as cur:
-        before = rows_by_table(cur, tables, connection.ops.quote_name)
+    sd = connection.settings_dict
+    params = dict(host=sd["HOST"] or None, port=sd["PORT"] or None, user=sd["USER"] or None,
+                  password=sd["PASSWORD"] or None)
+    with psycopg.connect(dbname=sd["NAME"], **params) as live:  # the same driver reads both sides
+        before = rows_by_table(live.cursor(), tables, lambda t: f'"{t}"')
+    assert sum(len(r) for r in before.values()) > 20
     path = tmp_path / "pantau.dump"
     call_command("backup", "--out", str(path), stderr=StringIO())
 
-    sd = connection.settings_dict
     target = f"{sd['NAME']}_restore_{uuid.uuid4().hex[:6]}"
-    params = dict(host=sd["HOST"] or None, port=sd["PORT"] or None, user=sd["USER"] or None,
-                  password=sd["PASSWORD"] or None)
     with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
         admin.execute(f'CREATE DATABASE "{target}"')
     try:
