@@ -16,6 +16,8 @@ def unquote(lines):
 def main(po_path: str, json_path: str) -> None:
     table = json.load(open(json_path, encoding="utf-8"))
     text = open(po_path, encoding="utf-8").read()
+    # Every entry in its own block: a blank line before any reference comment that follows a string.
+    text = re.sub(r'(?m)^(".*")\n(#[:,.] )', r"\1\n\n\2", text)
     blocks = text.split("\n\n")
     missing = []
     for i, block in enumerate(blocks):
@@ -30,9 +32,12 @@ def main(po_path: str, json_path: str) -> None:
                 missing.append(msgid)
             continue
         value = table[msgid]
-        block = block.replace("#, fuzzy\n", "")
+        block = re.sub(r"(?m)^#\| .*\n", "", block)
+        block = re.sub(r"(?m)^#, fuzzy\n", "", block)
+        block = re.sub(r"(?m)^#, fuzzy, ", "#, ", block)
         if "msgid_plural" in block:
-            sing, plur = value if isinstance(value, list) else (value, value)
+            values = value if isinstance(value, list) else [value]
+            sing, plur = values[0], values[-1]
             block = re.sub(r'msgstr\[0\] (?:".*"\n?)+', "msgstr[0] " + json.dumps(sing, ensure_ascii=False) + "\n", block)
             block = re.sub(r'msgstr\[1\] (?:".*"\n?)+', "msgstr[1] " + json.dumps(plur, ensure_ascii=False) + "\n", block)
         else:

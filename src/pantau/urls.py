@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("pantau.reports.urls")),
     path("", include("pantau.transparency.urls")),
     path("", include("pantau.opinion.urls")),
+    path("", include("pantau.alerts.urls")),
     path("", include("pantau.meetings.urls")),
     path("", include("pantau.jobs.urls")),
     path("", include("pantau.web.urls")),

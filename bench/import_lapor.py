@@ -1,0 +1,246 @@
+"""Benchmark of the LAPOR! importer at scale (issue 2, section 6). Not a test.
+
+    nice -n 10 /work/main/.venv/bin/python bench/import_lapor.py --rows 1000000 [--db sqlite|postgres|both] [--record]
+
+Generates (once, cached in bench/.cache/) an export of N reports as XLSX written by openpyxl's
+write-only mode, with the mess of real exports (title rows, text and Excel dates, agency aliases,
+region spellings, "Terdisposisi ke ..." statuses). Then, each phase in its own process so that peak
+memory (ru_maxrss) belongs to that phase alone:
+  parse     raw calamine: open the sheet and walk every row (the baseline)
+  dry       run_import(dry_run=True) on an empty database
+  commit    run_import() on an empty database (one transaction, deadlines recomputed)
+  reimport  run_import() of the same file again (nothing changes)
+Goals: commit <= 3x parse, reimport <= 2x parse. PostgreSQL is used when it answers on 127.0.0.1:5432.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / ".cache"
+PG_URL = "postgres://postgres@127.0.0.1:5432/pantau_bench_importer"
+HEADERS = ["No", "Tracking ID", "Tanggal Laporan Masuk", "Judul", "Isi Laporan", "Klasifikasi", "Kategori",
+           "Kanal", "Lokasi", "Anonim", "Status", "Terdisposisi ke", "Tanggal Disposisi",
+           "Tanggal Tindak Lanjut", "Tindak Lanjut", "Tanggal Selesai", "Nama Pelapor", "No. HP Pelapor"]
+STATUSES = ["Belum Terverifikasi", "Terdisposisi ke {agency}", "Proses", "Ditindaklanjuti oleh Instansi",
+            "Ditanggapi oleh Pelapor", "Selesai", "Selesai otomatis", "Tunda", "Bukan Wewenang"]
+WORDS = ("jalan rusak berlubang mohon segera diperbaiki warga sudah melapor berkali kali namun belum ada "
+         "tindakan dari dinas terkait sekolah rumah sakit antrean lama pelayanan petugas lampu mati banjir "
+         "sampah menumpuk bantuan sosial tidak tepat sasaran pungutan liar pajak kendaraan samsat").split()
+
+
+# ------------------------------------------------------------------ the export file
+
+
+def generate(path: Path, rows: int, seed: int = 2024) -> float:
+    """Write the export; returns seconds taken."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from pantau.demo.catalog import AGENCIES, CATEGORIES, REGIONS
+
+    rng = random.Random(seed)
+    agency_names = [name for spec in AGENCIES for name in [spec.name, *spec.all_aliases()]]
+    region_names = [name for spec in REGIONS for name in [spec.name, *spec.aliases] if name not in ("Tangerang", "Serang")]
+    categories = [f"{top} > {sub}" for top, subs in CATEGORIES.items() for sub in subs]
+    start = time.perf_counter()
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Laporan")
+    sheet.append(["REKAP LAPORAN SP4N-LAPOR! PROVINSI BANTEN"])
+    sheet.append(["Periode: 2024-2025"])
+    sheet.append([])
+    sheet.append(HEADERS)
+    base = datetime(2024, 1, 1, 7, 0)
+    for n in range(1, rows + 1):
+        received = base + timedelta(minutes=rng.randrange(0, 60 * 24 * 540))
+        date_cell = WriteOnlyCell(sheet, value=received)
+        date_cell.number_format = "dd/mm/yyyy hh:mm"
+        agency = rng.choice(agency_names)
+        status = rng.choice(STATUSES).format(agency=agency)
+        disposed = received + timedelta(hours=rng.randrange(2, 120))
+        answered = disposed + timedelta(hours=rng.randrange(2, 300)) if rng.random() < 0.7 else None
+        closed = answered + timedelta(days=rng.randrange(1, 20)) if answered and status.startswith("Selesai") else None
+        anonymous = rng.random() < 0.15
+        sheet.append([
+            n, str(8_000_000 + n), date_cell, " ".join(rng.choices(WORDS, k=6)).capitalize(),
+            " ".join(rng.choices(WORDS, k=rng.randrange(15, 40))).capitalize() + ".",
+            rng.choice(["Pengaduan", "Pengaduan", "Aspirasi", "Permintaan Informasi"]), rng.choice(categories),
+            rng.choice(["Website", "SMS 1708", "Aplikasi Android", "Twitter", "WhatsApp"]),
+            rng.choice(region_names), "Ya" if anonymous else "Tidak", status, agency,
+            disposed.strftime("%d/%m/%Y %H:%M"), answered.strftime("%d/%m/%Y %H:%M") if answered else "",
+            "Terima kasih, laporan sudah kami tindak lanjuti." if answered else "",
+            closed.strftime("%d/%m/%Y %H:%M") if closed else "",
+            "Anonim" if anonymous else f"Warga {n % 9973}", "" if anonymous else f"08{rng.randrange(10**9, 10**10)}",
+        ])
+    book.save(path)
+    return time.perf_counter() - start
+
+
+# ------------------------------------------------------------------ phases (each in a child process)
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def phase(name: str, path: Path) -> dict:
+    if name == "parse":
+        import python_calamine
+
+        start, cpu = time.perf_counter(), time.process_time()
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        cells = sum(len(row) for row in book.get_sheet_by_name(book.sheet_names[0]).iter_rows())
+        return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "cells": cells,
+                "peak_mb": peak_mb()}
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pantau.settings")
+    django.setup()
+    from django.core.management import call_command
+
+    if name == "setup":
+        from pantau.demo.seed import upsert_reference
+
+        call_command("migrate", verbosity=0)
+        upsert_reference(2024)
+        return {}
+    from pantau.complaints.importers import lapor
+
+    spent = {"deadlines": 0.0}
+    recompute = lapor.recompute_deadlines
+
+    def timed_recompute(ids):  # the deadline engine's share, reported on its own
+        began = time.perf_counter()
+        recompute(ids)
+        spent["deadlines"] += time.perf_counter() - began
+
+    lapor.recompute_deadlines = timed_recompute
+    start, cpu = time.perf_counter(), time.process_time()
+    result = lapor.run_import(path, dry_run=(name == "dry"))
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "cpu": time.process_time() - cpu, "deadlines": spent["deadlines"],
+            "counts": result.counts, "ok": result.ok, "message": result.message,
+            "peak_mb": peak_mb(), "rejections": result.rejections[:5]}
+
+
+def run_phase(name: str, path: Path, env: dict) -> dict:
+    command = [sys.executable, __file__, "--phase", name, "--file", str(path)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"phase {name} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def postgres_answers() -> bool:
+    try:
+        import psycopg
+
+        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", connect_timeout=3, autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS pantau_bench_importer")
+            conn.execute("CREATE DATABASE pantau_bench_importer")
+        return True
+    except Exception as error:  # noqa: BLE001 - any failure means: no PostgreSQL here
+        print(f"PostgreSQL not used: {error}", file=sys.stderr)
+        return False
+
+
+def bench_database(db: str, path: Path, rows: int) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    if db == "sqlite":
+        data = CACHE / f"sqlite-{rows}"
+        shutil.rmtree(data, ignore_errors=True)
+        data.mkdir(parents=True)
+        env["PANTAU_DATA_DIR"] = str(data)
+        env.pop("DATABASE_URL", None)
+    else:
+        env["DATABASE_URL"] = PG_URL
+        env["PANTAU_DATA_DIR"] = str(CACHE / "pg-data")
+    run_phase("setup", path, env)
+    results = {"dry": run_phase("dry", path, env), "commit": run_phase("commit", path, env),
+               "reimport": run_phase("reimport", path, env)}
+    for name, found in results.items():
+        print(f"  {db} {name}: {found['seconds']:.1f} s (cpu {found['cpu']:.1f}, deadlines {found['deadlines']:.1f}),"
+              f" peak {found['peak_mb']:.0f} MB, {found['counts']}", file=sys.stderr)
+        if not found["ok"]:
+            print(f"    {found['message']} {found['rejections']}", file=sys.stderr)
+    return results
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
+
+
+def report(rows: int, path: Path, made: float | None, parse: dict, by_db: dict) -> str:
+    lines = [f"### {rows:,} rows, {time.strftime('%Y-%m-%d')}".replace(",", "."),
+             f"Machine: {machine()}; shared with other jobs, run under `nice -n 10`.",
+             f"File: {path.name}, {path.stat().st_size / 1e6:.0f} MB XLSX, {len(HEADERS)} columns"
+             + (f" (written by openpyxl write-only in {made:.0f} s)" if made else "") + ".",
+             "Seconds are wall time; CPU is this process's (SQLite works in-process, PostgreSQL's server"
+             " CPU is not counted); \"of which deadlines\" is `recompute_deadlines` of the touched reports.",
+             "", "| phase | database | seconds | x raw parse | CPU s | x raw parse (CPU) | of which deadlines s | peak MB | goal |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---|",
+             f"| raw calamine parse | - | {parse['seconds']:.1f} | 1.00 | {parse['cpu']:.1f} | 1.00 | - | {parse['peak_mb']:.0f} | baseline |"]
+    goals = {"dry": "", "commit": "<= 3x", "reimport": "<= 2x"}
+    names = {"dry": "dry run (empty database)", "commit": "full import, commit", "reimport": "re-import, unchanged"}
+    for db, results in by_db.items():
+        for name, found in results.items():
+            ratio = found["seconds"] / parse["seconds"]
+            limit = {"commit": 3, "reimport": 2}.get(name)
+            verdict = "" if limit is None else ("met" if ratio <= limit else "missed") + f" ({goals[name]})"
+            lines.append(f"| {names[name]} | {db} | {found['seconds']:.1f} | {ratio:.2f} | {found['cpu']:.1f} |"
+                         f" {found['cpu'] / parse['cpu']:.2f} | {found['deadlines']:.1f} | {found['peak_mb']:.0f} | {verdict} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--record", action="store_true", help="append the results to docs/benchmarks.md")
+    parser.add_argument("--phase", help=argparse.SUPPRESS)
+    parser.add_argument("--file", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase:
+        print(json.dumps(phase(args.phase, Path(args.file)), default=str))
+        return
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"lapor-{args.rows}.xlsx"
+    made = None
+    if not path.exists():
+        print(f"writing {path} ...", file=sys.stderr)
+        made = generate(path, args.rows)
+    parse = run_phase("parse", path, {**os.environ})
+    print(f"  raw parse: {parse['seconds']:.1f} s, peak {parse['peak_mb']:.0f} MB", file=sys.stderr)
+    dbs = ["sqlite", "postgres"] if args.db == "both" else [args.db]
+    by_db = {}
+    for db in dbs:
+        if db == "postgres" and not postgres_answers():
+            continue
+        by_db[db] = bench_database(db, path, args.rows)
+    text = report(args.rows, path, made, parse, by_db)
+    print(text)
+    if args.record:
+        target = ROOT / "docs" / "benchmarks.md"
+        existing = target.read_text() if target.exists() else "# Benchmarks\n"
+        if "## Import LAPOR!" not in existing:
+            existing += "\n## Import LAPOR!\n\nCommand: `nice -n 10 python bench/import_lapor.py --rows N --record`.\n"
+        target.write_text(existing.rstrip("\n") + "\n\n" + text)
+
+
+if __name__ == "__main__":
+    main()

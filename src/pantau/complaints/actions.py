@@ -1,0 +1,62 @@
+"""Writes to reports made inside Pantau (not by an import)."""
+
+import secrets
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import Category, Channel, Complaint, ComplaintEvent, Kind, Status
+
+TRACKING_PREFIX = "PNT-"
+
+
+def new_tracking_id(now=None) -> str:
+    """Return an unused tracking ID for a report made in Pantau: PNT-YYMMDD-XXXXXX."""
+    now = timezone.localtime(now or timezone.now())
+    while True:
+        candidate = f"{TRACKING_PREFIX}{now:%y%m%d}-{secrets.token_hex(3).upper()}"
+        if not Complaint.objects.filter(tracking_id=candidate).exists():
+            return candidate
+
+
+def create_complaint_from_mention(mention, user, agency, category: Category | None = None) -> Complaint:
+    """Turn a mention ("no wrong door") into a tracked report of channel media sosial, disposed to
+    `agency`: received at the mention's time, a "created" and a "disposition" event by `user`, the
+    mention linked to it, deadlines computed. A mention already turned into a report returns that one."""
+    from pantau.complaints.sla import recompute_deadlines
+    from pantau.opinion.models import Mention
+
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Mention.objects.select_for_update().get(pk=mention.pk)
+        if locked.complaint_id:
+            return locked.complaint
+        complaint = _create(locked, agency, category, now)
+        ComplaintEvent.objects.create(complaint=complaint, kind=ComplaintEvent.Kind.CREATED,
+                                      new_value=f"{locked.url or locked.site}"[:2000],
+                                      occurred_at=complaint.received_at, user=user)
+        ComplaintEvent.objects.create(complaint=complaint, kind=ComplaintEvent.Kind.DISPOSITION,
+                                      field="agency", new_value=agency.name, occurred_at=now, user=user)
+        Mention.objects.filter(pk=locked.pk).update(complaint=complaint)
+    recompute_deadlines([complaint.pk], now=now)
+    mention.complaint = complaint
+    complaint.refresh_from_db()
+    return complaint
+
+
+def _create(mention, agency, category, now) -> Complaint:
+    title = (mention.title or mention.text)[:200]
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return Complaint.objects.create(
+                    tracking_id=new_tracking_id(now), title=title, text=mention.text or mention.title,
+                    kind=Kind.PENGADUAN, channel=Channel.SOCIAL_MEDIA, category=category,
+                    region=mention.region, reporter_name=mention.author[:200],
+                    received_at=mention.published_at, verified_at=now,
+                    disposed_at=now, last_activity_at=now, agency=agency, status=Status.DISPOSED,
+                    status_text="Dibuat dari sebutan media sosial di Pantau",
+                )
+        except IntegrityError:  # two analysts drew the same random ID at the same instant
+            continue
+    raise IntegrityError("could not draw a free tracking ID")

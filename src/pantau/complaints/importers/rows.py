@@ -1,0 +1,283 @@
+"""One export row read into a complaint's field values, or into rejections naming row, column and value."""
+
+from __future__ import annotations
+
+import hashlib
+import operator
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from pantau.complaints.importers.dates import DateError, parse_datetime
+from pantau.complaints.importers.resolvers import AgencyResolver, CategoryResolver, RegionResolver
+from pantau.complaints.importers.statuses import (
+    read_bool,
+    read_channel,
+    read_kind,
+    read_privacy,
+    read_status,
+)
+from pantau.complaints.models import Channel, Complaint, Kind, Status
+
+DATE_FIELDS = ("received_at", "verified_at", "disposed_at", "first_follow_up_at", "last_activity_at",
+               "completed_at")
+TEXT_FIELDS = {"title": 500, "text": None, "reporter_name": 200, "reporter_phone": 40,
+               "reporter_email": 200, "reporter_id_number": 32}
+ANONYMOUS_NAMES = {"anonim", "anonymous", "anonimus", "dirahasiakan", "rahasia"}
+
+
+class RowProblem(Exception):
+    """A cell that cannot be imported; the reason is already translated."""
+
+    def __init__(self, field: str, value, reason: str):
+        super().__init__(reason)
+        self.field, self.value, self.reason = field, value, reason
+
+
+@dataclass
+class ParsedRow:
+    number: int
+    tracking_id: str
+    row_hash: str
+    values: dict  # Complaint field name -> value
+    follow_up: tuple[datetime, str] | None = None
+
+
+def clean_tracking_id(value) -> str:
+    """"#9165816", 9165816.0 and " 9165816 " all give "9165816"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return str(value).strip().lstrip("#").strip() if value is not None else ""
+
+
+def text_of(value) -> str:
+    """A cell as text: whole numbers without ".0" (phone numbers, NIK typed as numbers)."""
+    if type(value) is str:
+        return value.strip()
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    return str(value).strip()
+
+
+def managed_fields(mapping: dict) -> list[str]:
+    """The Complaint fields an import with this mapping sets (and compares with what is stored)."""
+    fields = ["tracking_id", "received_at", "status"]
+    for field in mapping:
+        if field in DATE_FIELDS or field in TEXT_FIELDS:
+            fields.append(field)
+    for field, model_fields in (("kind", ["kind", "supervisory"]), ("supervisory", ["supervisory"]),
+                                ("category", ["category_id"]), ("subcategory", ["category_id"]),
+                                ("channel", ["channel"]), ("region", ["region_id"]),
+                                ("privacy", ["is_anonymous", "is_secret"]), ("is_anonymous", ["is_anonymous"]),
+                                ("is_secret", ["is_secret"]), ("agency", ["agency_id"]),
+                                ("status", ["agency_id", "status_text", "auto_closed"]),
+                                ("reporter_name", ["is_anonymous"]),
+                                ("follow_up_at", ["first_follow_up_at"])):
+        if field in mapping:
+            fields += model_fields
+    return list(dict.fromkeys(fields))
+
+
+class RowParser:
+    """Reads rows of one table with one mapping. Caches vocabulary look-ups by raw value."""
+
+    def __init__(self, headers: list[str], mapping: dict[str, str], agencies: AgencyResolver,
+                 categories: CategoryResolver, regions: RegionResolver):
+        position = {h: i for i, h in reversed(list(enumerate(headers)))}
+        self.columns = {field: position[header] for field, header in mapping.items()}
+        self.headers = mapping
+        self.agencies, self.categories, self.regions = agencies, categories, regions
+        self.tracking_index = self.columns["tracking_id"]
+        self.widest = max(self.columns.values())
+        fields = sorted(self.columns)
+        self.pick = operator.itemgetter(*[self.columns[f] for f in fields], self.tracking_index)
+        self.hash_prefix = (repr(sorted(mapping.items())) + "\x1e").encode()
+        self.managed = managed_fields(mapping)
+        self.warnings: dict[tuple[str, str], str] = {}
+        self.readings: dict[str, dict] = {}
+
+    # --------------------------------------------------------------- quick look
+
+    def cell(self, raw: dict, field: str):
+        """The cell of a field in a row read by `extract` ("" when the column is absent or empty)."""
+        value = raw.get(field, "")
+        return "" if value is None else value
+
+    def extract(self, cells: list) -> dict:
+        """{field: cell} of one row (short rows: missing cells are empty)."""
+        if len(cells) > self.widest:
+            return {field: cells[index] for field, index in self.columns.items()}
+        width = len(cells)
+        return {field: cells[index] if index < width else "" for field, index in self.columns.items()}
+
+    def tracking_id(self, cells: list) -> str:
+        index = self.tracking_index
+        return clean_tracking_id(cells[index]) if index < len(cells) else ""
+
+    def row_hash(self, cells: list) -> str:
+        """A hash of the row's mapped cells as read: an unchanged row is skipped without being parsed.
+
+        Mapped cells only, so that a running "No" column does not make two copies of a report
+        differ; taken with itemgetter and repr (C speed), in field order, after the mapping itself.
+        """
+        try:
+            picked = self.pick(cells)
+        except IndexError:  # a short row: its missing cells are empty
+            picked = self.pick(cells + [""] * (self.widest + 1 - len(cells)))
+        return hashlib.sha1(self.hash_prefix + repr(picked).encode(), usedforsecurity=False).hexdigest()
+
+    # --------------------------------------------------------------- full read
+
+    def parse(self, number: int, cells: list, tracking_id: str, row_hash: str) -> tuple[ParsedRow | None, list[RowProblem]]:
+        """The row's values, or the problems that reject it (all of them, not just the first)."""
+        values: dict = {"tracking_id": tracking_id}
+        problems: list[RowProblem] = []
+        cells = self.extract(cells)
+        for step in (self._dates, self._texts, self._vocabulary, self._agency_and_status, self._places):
+            try:
+                step(cells, values, problems)
+            except RowProblem as problem:
+                problems.append(problem)
+        follow_up = self._follow_up(cells, values, problems)
+        if len(tracking_id) > 32:
+            problems.append(RowProblem("tracking_id", tracking_id, _("longer than 32 characters")))
+        if values.get("received_at") is None and not any(p.field == "received_at" for p in problems):
+            problems.append(RowProblem("received_at", "", _("the date received is empty")))
+        if problems:
+            return None, problems
+        return ParsedRow(number, tracking_id, row_hash, values, follow_up), []
+
+    def _dates(self, cells, values, problems):
+        for field in DATE_FIELDS:
+            if field in self.columns:
+                raw = self.cell(cells, field)
+                try:
+                    values[field] = parse_datetime(raw)
+                except DateError as error:
+                    problems.append(RowProblem(field, raw, _("not a date (%(why)s); write e.g. 12/03/2024 14:05 or 12 Maret 2024")
+                                               % {"why": _(str(error))}))
+
+    def _texts(self, cells, values, problems):
+        for field, limit in TEXT_FIELDS.items():
+            if field in self.columns:
+                text = text_of(self.cell(cells, field))
+                if limit and len(text) > limit:
+                    problems.append(RowProblem(field, text[:60] + "…", _("longer than %(limit)d characters") % {"limit": limit}))
+                values[field] = text
+        name = values.get("reporter_name", "")
+        if name.lower() in ANONYMOUS_NAMES:
+            values["reporter_name"], values["is_anonymous"] = "", True
+        elif "reporter_name" in self.columns:
+            values["is_anonymous"] = False
+
+    def _choice(self, cells, field, reader, problems, reason):
+        """The reading of a vocabulary cell, cached by raw value; `reason` is a msgid used on failure."""
+        raw = self.cell(cells, field)
+        if raw == "" or field not in self.columns:
+            return None
+        cache = self.readings.setdefault(field, {})
+        try:
+            found = cache[raw]
+        except (KeyError, TypeError):
+            found = cache[raw] = reader(raw)
+        if found is None:
+            problems.append(RowProblem(field, raw, _(reason)))
+        return found
+
+    def _vocabulary(self, cells, values, problems):
+        if "kind" in self.columns:
+            kind = self._choice(cells, "kind", read_kind, problems, gettext_noop("unknown classification; use Pengaduan, Aspirasi or Permintaan Informasi"))
+            values["kind"], values["supervisory"] = kind or (Kind.PENGADUAN, False)
+        if "supervisory" in self.columns:
+            flag = self._choice(cells, "supervisory", read_bool, problems, gettext_noop("not yes or no"))
+            values["supervisory"] = bool(flag) or values.get("supervisory", False)
+        if "channel" in self.columns:
+            raw = self.cell(cells, "channel")
+            values["channel"] = self._choice(cells, "channel", read_channel, [], "") if raw != "" else Channel.OTHER
+            if values["channel"] is None:
+                values["channel"] = Channel.OTHER
+                self.warnings[("channel", str(raw))] = _("unknown channel, recorded as Other")
+        if "privacy" in self.columns:
+            privacy = self._choice(cells, "privacy", read_privacy, problems, gettext_noop("unknown; use Publik, Anonim or Rahasia"))
+            values["is_anonymous"], values["is_secret"] = privacy or (False, False)
+        for field in ("is_anonymous", "is_secret"):
+            if field in self.columns:
+                values[field] = bool(self._choice(cells, field, read_bool, problems, gettext_noop("not yes or no")))
+
+    def _agency_and_status(self, cells, values, problems):
+        agency_name = text_of(self.cell(cells, "agency"))
+        if "status" in self.columns:
+            raw = text_of(self.cell(cells, "status"))
+            reading = self._choice(cells, "status", read_status, [], "") if raw else None
+            if raw and reading is None:
+                problems.append(RowProblem("status", raw, _("unknown status")))
+            elif reading:
+                values.update(status=reading.status, status_text=raw, auto_closed=reading.auto_closed)
+                if reading.agency_name and not agency_name:
+                    agency_name = reading.agency_name
+            else:
+                values.update(status_text="", auto_closed=False)
+        if "agency" in self.columns or "status" in self.columns:
+            values["agency_id"] = None
+            if agency_name:
+                values["agency_id"] = self.agencies.resolve(agency_name)
+                if values["agency_id"] is None:
+                    suggestions = self.agencies.unknown.get(agency_name) or []
+                    reason = _("unknown agency") + (
+                        "; " + _("did you mean: %(names)s?") % {"names": "; ".join(suggestions)} if suggestions else
+                        "; " + _("add the name as an alias of the agency"))
+                    field = "agency" if "agency" in self.columns and text_of(self.cell(cells, "agency")) else "status"
+                    problems.append(RowProblem(field, agency_name, reason))
+        if not values.get("status"):
+            values["status"] = self._derived_status(values)
+
+    @staticmethod
+    def _derived_status(values) -> str:
+        """A status from the dates, for exports without a status column (or an empty cell)."""
+        if values.get("completed_at"):
+            return Status.COMPLETED
+        if values.get("first_follow_up_at"):
+            return Status.FOLLOWED_UP
+        if values.get("agency_id") or values.get("disposed_at"):
+            return Status.DISPOSED
+        return Status.UNVERIFIED
+
+    def _places(self, cells, values, problems):
+        if "category" in self.columns or "subcategory" in self.columns:
+            path, sub = text_of(self.cell(cells, "category")), text_of(self.cell(cells, "subcategory"))
+            values["category_id"] = self.categories.resolve(path, sub) if (path or sub) else None
+        if "region" in self.columns:
+            raw = text_of(self.cell(cells, "region"))
+            values["region_id"] = self.regions.resolve(raw) if raw else None
+            if raw and values["region_id"] is None:
+                self.warnings[("region", raw)] = _("not one of Banten's kabupaten/kota; region left empty")
+
+    def _follow_up(self, cells, values, problems) -> tuple[datetime, str] | None:
+        if "follow_up_at" not in self.columns and "follow_up_text" not in self.columns:
+            return None
+        text = text_of(self.cell(cells, "follow_up_text"))
+        when = None
+        if "follow_up_at" in self.columns:
+            raw = self.cell(cells, "follow_up_at")
+            try:
+                when = parse_datetime(raw)
+            except DateError as error:
+                problems.append(RowProblem("follow_up_at", raw, _("not a date (%(why)s); write e.g. 12/03/2024 14:05 or 12 Maret 2024") % {"why": _(str(error))}))
+                return None
+        when = when or (values.get("first_follow_up_at") if text else None)
+        if when is None:
+            return None
+        first = values.get("first_follow_up_at")
+        values["first_follow_up_at"] = when if first is None else min(first, when)
+        return when, text
+
+
+COMPLAINT_FIELDS = {f.name for f in Complaint._meta.concrete_fields}

@@ -1,0 +1,143 @@
+"""Bulk writes for the importer: executemany, or COPY on PostgreSQL, inside the caller's transaction.
+
+The ORM's bulk_create ran at 10k rows/s against 55k for executemany on SQLite (DESIGN.md), so
+rows are written as plain SQL; values are adapted for the database by Django's own operations.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from datetime import timezone as dt_timezone
+
+from django.db import connection
+from django.utils import timezone
+
+from pantau.complaints.models import Complaint, ComplaintEvent, FollowUp
+
+
+def _columns(model, exclude=("id",)) -> list:
+    return [f for f in model._meta.concrete_fields if f.column not in exclude]
+
+
+def _adapter():
+    """A function that makes a datetime storable by the connected database.
+
+    PostgreSQL takes aware datetimes as they are. SQLite stores naive UTC text, which is what
+    Django's adapt_datetimefield_value writes; this does the same without its per-call overhead
+    (it was a fifth of the import's time).
+    """
+    if connection.vendor == "postgresql":
+        return lambda value: value
+    if connection.vendor != "sqlite":
+        return connection.ops.adapt_datetimefield_value
+    utc = dt_timezone.utc
+
+    def adapt_value(value):
+        if value is None:
+            return None
+        return value.astimezone(utc).isoformat(" ")[:-6]  # "2024-03-12 07:05:00", no "+00:00"
+
+    return adapt_value
+
+
+class Writer:
+    """Inserts and updates complaints, events and follow-ups in batches."""
+
+    def __init__(self, batch_id: int):
+        self.batch_id = batch_id
+        self.now = timezone.now()
+        self.adapt = _adapter()
+        self.complaint_fields = _columns(Complaint)
+        self.defaults = {f.attname: f.get_default() for f in self.complaint_fields}
+        self.defaults.update(created_at=self.now, updated_at=self.now, last_batch_id=batch_id)
+        self.table = connection.ops.quote_name(Complaint._meta.db_table)
+
+    def _insert(self, model, fields: list, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        table = connection.ops.quote_name(model._meta.db_table)
+        names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                marks = ", ".join(["%s"] * len(fields))
+                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+    def insert_complaints(self, rows: list[tuple[dict, str]]) -> dict[str, int]:
+        """Insert new complaints ((values, row hash) pairs); returns {tracking_id: id}."""
+        adapt, defaults = self.adapt, self.defaults
+        attnames = [f.attname for f in self.complaint_fields]
+        moments = [i for i, f in enumerate(self.complaint_fields) if f.get_internal_type() == "DateTimeField"]
+        records = []
+        for values, row_hash in rows:
+            merged = {**defaults, **values, "row_hash": row_hash}
+            record = [merged[name] for name in attnames]
+            for i in moments:
+                record[i] = adapt(record[i])
+            records.append(record)
+        self._insert(Complaint, self.complaint_fields, records)
+        return self.ids_of([values["tracking_id"] for values, _hash in rows])
+
+    def ids_of(self, tracking_ids: list[str]) -> dict[str, int]:
+        """{tracking_id: id} of stored complaints, in one query."""
+        return {tid: pk for tid, pk, _hash in stored_rows(tracking_ids)}
+
+    def update_complaints(self, fields: list[str], rows: list[tuple[int, dict, str]]) -> None:
+        """Set `fields` (attnames) of changed complaints ((id, values, row hash) triples)."""
+        if not rows:
+            return
+        quote = connection.ops.quote_name
+        sets = ", ".join(f"{quote(name)} = %s" for name in [*fields, "row_hash", "last_batch_id", "updated_at"])
+        adapt = self.adapt
+        records = [
+            (*[adapt(v) if isinstance(v, datetime) else v for v in (values[name] for name in fields)],
+             row_hash, self.batch_id, adapt(self.now), pk)
+            for pk, values, row_hash in rows
+        ]
+        with connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE {self.table} SET {sets} WHERE id = %s", records)
+
+    def update_hashes(self, rows: list[tuple[str, int]]) -> None:
+        """Store the new row hash of rows whose data did not change (e.g. the same data as CSV)."""
+        if rows:
+            with connection.cursor() as cursor:
+                cursor.executemany(f"UPDATE {self.table} SET row_hash = %s WHERE id = %s", rows)
+
+    def insert_events(self, events: list[dict]) -> None:
+        """Append ComplaintEvents (dicts of complaint_id, kind, field, old_value, new_value, occurred_at)."""
+        fields = _columns(ComplaintEvent)
+        base = {"field": "", "old_value": "", "new_value": "", "recorded_at": self.now,
+                "batch_id": self.batch_id, "user_id": None}
+        self._insert(ComplaintEvent, fields, [
+            tuple(_storable(self.adapt, {**base, **event}[f.attname]) for f in fields) for event in events
+        ])
+
+    def insert_follow_ups(self, follow_ups: list[dict]) -> None:
+        """Insert FollowUps (dicts of complaint_id, agency_id, posted_at, text)."""
+        fields = _columns(FollowUp)
+        self._insert(FollowUp, fields, [
+            tuple(_storable(self.adapt, {**follow_up, "batch_id": self.batch_id}[f.attname]) for f in fields)
+            for follow_up in follow_ups
+        ])
+
+
+def _storable(adapt, value):
+    return adapt(value) if isinstance(value, datetime) else value
+
+
+def stored_rows(tracking_ids: list[str]) -> list[tuple[str, int, str]]:
+    """(tracking_id, id, row_hash) of the stored complaints among these, in one query.
+
+    Plain SQL: the ORM's `__in` lookup prepared each of 5,000 parameters one by one (a tenth of
+    an unchanged re-import's time).
+    """
+    if not tracking_ids:
+        return []
+    marks = ", ".join(["%s"] * len(tracking_ids))
+    table = connection.ops.quote_name(Complaint._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT tracking_id, id, row_hash FROM {table} WHERE tracking_id IN ({marks})", tracking_ids)
+        return cursor.fetchall()

@@ -1,0 +1,1 @@
+"""Report pages, one module per page: list, detail, imports, calendar, audit."""

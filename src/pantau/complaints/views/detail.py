@@ -1,0 +1,58 @@
+"""/pengaduan/<tracking_id>/: one report with its timeline, deadlines and follow-ups; and the
+/tenggat/ page that explains how each deadline was computed."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+
+from pantau.agencies.roles import may_see_personal_data, visible_complaints
+from pantau.complaints import sla
+from pantau.complaints.models import Complaint, PersonalDataAccess
+
+PERSONAL_FIELDS = ("reporter_name", "reporter_phone", "reporter_email", "reporter_id_number")
+
+
+def visible_complaint_or_404(user, tracking_id: str) -> Complaint:
+    """A report outside the user's agencies is "not found", never "forbidden": no hint it exists."""
+    qs = visible_complaints(user).select_related("agency", "category__parent", "region")
+    return get_object_or_404(qs, tracking_id=tracking_id)
+
+
+def personal_data_shown(user, complaint: Complaint) -> dict | None:
+    """The personal fields this user may read (None if not allowed); each read is audited."""
+    if not may_see_personal_data(user, complaint):
+        return None
+    fields = {name: getattr(complaint, name) for name in PERSONAL_FIELDS}
+    if any(fields.values()) or complaint.is_secret:
+        PersonalDataAccess.objects.create(user=user, complaint=complaint, via="web")
+    return fields
+
+
+@login_required
+def complaint_detail(request, tracking_id: str):
+    complaint = visible_complaint_or_404(request.user, tracking_id)
+    personal = personal_data_shown(request.user, complaint)
+    return render(request, "complaints/detail.html", {
+        "c": complaint,
+        "personal": personal,
+        "show_text": not complaint.is_secret or personal is not None,
+        "deadlines": sla.deadlines_for(complaint),
+        "auto_close_at": sla.auto_close_expected_at(complaint),
+        "events": complaint.events.select_related("batch", "user"),
+        "follow_ups": complaint.follow_ups.all(),
+    })
+
+
+@login_required
+def complaint_deadlines(request, tracking_id: str):
+    complaint = visible_complaint_or_404(request.user, tracking_id)
+    steps = sla.explain(complaint)
+    for step in steps:
+        step["days_in_order"] = days_in_order(step)
+    return render(request, "complaints/deadlines.html", {"c": complaint, "steps": steps})
+
+
+def days_in_order(step: dict) -> list[dict]:
+    """Counted and skipped days in calendar order; counted ones numbered 1..n."""
+    days = [{"date": d, "n": i} for i, d in enumerate(step["counted"], start=1)]
+    days += [{"date": s["date"], "reason": s["reason"]} for s in step["skipped"]]
+    return sorted(days, key=lambda d: d["date"])

@@ -1,0 +1,94 @@
+"""Write the demo to the database: agencies, regions, categories, reports, follow-ups and events.
+
+One transaction; rows go in with bulk_create in batches. Agencies, regions and categories are
+upserted by slug/name so the seed can run on a database that already has the reference data."""
+
+import random
+import time
+
+from django.db import transaction
+
+from pantau.agencies.models import Agency, Region
+from pantau.complaints.models import Category, Complaint, ComplaintEvent, FollowUp
+
+from . import compose
+from .catalog import AGENCIES, CATEGORIES, REGIONS
+from .generator import Generator
+
+BATCH = 2000
+
+
+class SeedRefused(Exception):
+    """The database already holds reports and the caller did not ask to replace them."""
+
+
+def upsert_reference(seed: int) -> tuple[dict, dict, dict]:
+    """Agencies, regions and categories of the demo; returns {slug: id}, {slug: id}, {(top, sub or None): id}."""
+    rng = random.Random(f"heads-{seed}")
+    agencies = {}
+    for spec in AGENCIES:
+        head_name, head_email = compose.head_of_agency(rng, spec.slug)
+        obj, _ = Agency.objects.update_or_create(slug=spec.slug, defaults={
+            "name": spec.name, "short_name": spec.short_name, "kind": spec.kind, "active": True,
+            "aliases": spec.all_aliases(), "head_name": head_name, "head_email": head_email})
+        agencies[spec.slug] = obj.id
+    regions = {}
+    for spec in REGIONS:
+        obj, _ = Region.objects.update_or_create(slug=spec.slug, defaults={
+            "name": spec.name, "kind": spec.kind, "aliases": list(spec.aliases)})
+        regions[spec.slug] = obj.id
+    categories = {}
+    for top, subs in CATEGORIES.items():
+        parent, _ = Category.objects.get_or_create(name=top, parent=None, defaults={"aliases": [top.upper()]})
+        categories[(top, None)] = parent.id
+        for sub in subs:
+            child, _ = Category.objects.get_or_create(name=sub, parent=parent, defaults={"aliases": [sub.upper()]})
+            categories[(top, sub)] = child.id
+    return agencies, regions, categories
+
+
+def seed(seed: int = 2024, calendar=None, count: int = 8000, replace: bool = False, log=None) -> dict:
+    """Seed the demo and return counts and timings. Refuses (SeedRefused) when reports exist,
+    unless `replace`, which deletes every report first."""
+    if calendar is None:
+        from pantau.lib.workdays import get_calendar
+
+        calendar = get_calendar()
+    log = log or (lambda msg: None)
+    started = time.monotonic()
+    reports = Generator(seed, calendar, count).reports()
+    generated = time.monotonic()
+    log(f"generated {len(reports)} reports in {generated - started:.1f}s")
+    with transaction.atomic():
+        if Complaint.objects.exists():
+            if not replace:
+                raise SeedRefused
+            Complaint.objects.all().delete()
+        agencies, regions, categories = upsert_reference(seed)
+        rows = [Complaint(**r.fields, agency_id=agencies.get(r.agency), region_id=regions[r.region],
+                          category_id=categories[r.category]) for r in reports]
+        Complaint.objects.bulk_create(rows, batch_size=BATCH)
+        ids = dict(Complaint.objects.values_list("tracking_id", "id"))
+        follow_ups, events = [], []
+        for r in reports:
+            cid = ids[r.fields["tracking_id"]]
+            follow_ups += [FollowUp(complaint_id=cid, agency_id=agencies[slug], posted_at=at, text=text)
+                           for at, text, slug in r.follow_ups]
+            events += [ComplaintEvent(complaint_id=cid, **e) for e in r.events]
+        FollowUp.objects.bulk_create(follow_ups, batch_size=BATCH)
+        ComplaintEvent.objects.bulk_create(events, batch_size=BATCH)
+    written = time.monotonic()
+    log(f"wrote {len(rows)} reports, {len(follow_ups)} follow-ups, {len(events)} events in {written - generated:.1f}s")
+    deadlines = _recompute_deadlines()
+    finished = time.monotonic()
+    log(f"deadlines recomputed for {deadlines} reports in {finished - written:.1f}s")
+    return {"seed": seed, "agencies": len(agencies), "regions": len(regions), "categories": len(categories),
+            "reports": len(rows), "follow_ups": len(follow_ups), "events": len(events),
+            "seconds": {"generate": round(generated - started, 2), "write": round(written - generated, 2),
+                        "deadlines": round(finished - written, 2), "total": round(finished - started, 2)}}
+
+
+def _recompute_deadlines() -> int | None:
+    from pantau.complaints.sla import recompute_deadlines
+
+    return recompute_deadlines()

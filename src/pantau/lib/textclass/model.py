@@ -1,0 +1,114 @@
+"""Sentiment and emotion classifiers: TF-IDF words and characters, a linear SVM, calibrated.
+
+A `TextClassifier` wraps a fitted scikit-learn pipeline together with its task, labels and a
+record of how it was trained; it is stored as one compressed joblib file.
+"""
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import joblib
+import numpy as np
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import f1_score
+from sklearn.pipeline import Pipeline, make_union
+from sklearn.svm import LinearSVC
+
+from pantau.lib.textclass.normalize import normalize
+
+LABELS = {
+    "sentiment": ("positive", "neutral", "negative"),
+    "emotion": ("anger", "happy", "sadness", "fear", "love"),
+}
+FORMAT_VERSION = 1
+COMMITTED_DIR = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Prediction:
+    label: str
+    confidence: float
+
+
+@dataclass
+class TextClassifier:
+    task: str
+    pipeline: Pipeline
+    meta: dict = field(default_factory=dict)
+    format_version: int = FORMAT_VERSION
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.pipeline.classes_)
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Return one row of class probabilities per text, columns in `self.labels` order."""
+        if not len(texts):
+            return np.zeros((0, len(self.labels)))
+        return self.pipeline.predict_proba([normalize(t) for t in texts])
+
+    def predict(self, texts: Sequence[str]) -> list[Prediction]:
+        """Return the most probable label of each text and its probability."""
+        proba = self.predict_proba(texts)
+        best = proba.argmax(axis=1)
+        labels = self.labels
+        return [Prediction(str(labels[i]), float(p[i])) for i, p in zip(best, proba, strict=True)]
+
+    def save(self, path: Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        joblib.dump(self, tmp, compress=("xz", 6))
+        tmp.replace(path)  # never leave a half-written model where the app looks for one
+        return path
+
+
+def load(path: Path) -> TextClassifier:
+    """Return the classifier stored at `path`; ValueError when it is not one of ours."""
+    obj = joblib.load(path)
+    if not isinstance(obj, TextClassifier) or obj.format_version != FORMAT_VERSION:
+        raise ValueError(f"{path}: not a Pantau text model of format {FORMAT_VERSION}")
+    return obj
+
+
+def build_pipeline(C: float = 0.3, min_df: int = 2) -> Pipeline:
+    """Return the untrained pipeline: word 1-2-grams and char 2-5-grams, balanced LinearSVC,
+    calibrated by 5-fold sigmoid so that the confidence is a probability."""
+    features = make_union(
+        TfidfVectorizer(ngram_range=(1, 2), min_df=min_df, sublinear_tf=True, dtype=np.float32),
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=min_df,
+                        sublinear_tf=True, dtype=np.float32),
+    )
+    svm = LinearSVC(C=C, class_weight="balanced")
+    classifier = CalibratedClassifierCV(svm, method="sigmoid", cv=5, ensemble=False)
+    return Pipeline([("features", features), ("classifier", classifier)])
+
+
+def train(task: str, texts: Sequence[str], labels: Sequence[str], **meta) -> TextClassifier:
+    """Return a classifier for `task` fitted on `texts`/`labels` (labels outside the task refused)."""
+    unknown = set(labels) - set(LABELS[task])
+    if unknown:
+        raise ValueError(f"labels not in task {task}: {sorted(unknown)}")
+    started = time.perf_counter()
+    pipeline = build_pipeline()
+    pipeline.fit([normalize(t) for t in texts], list(labels))
+    meta = {"n_train": len(texts), "train_seconds": round(time.perf_counter() - started, 1), **meta}
+    return TextClassifier(task=task, pipeline=pipeline, meta=meta)
+
+
+def evaluate(model: TextClassifier, texts: Sequence[str], labels: Sequence[str]) -> dict:
+    """Return {"n", "macro_f1", "per_class", "texts_per_second"} of `model` on labelled texts."""
+    started = time.perf_counter()
+    predicted = [p.label for p in model.predict(texts)]
+    elapsed = max(time.perf_counter() - started, 1e-9)
+    classes = [c for c in LABELS[model.task] if c in set(labels) | set(predicted)]
+    per_class = f1_score(labels, predicted, labels=classes, average=None, zero_division=0)
+    return {
+        "n": len(texts),
+        "macro_f1": round(float(np.mean(per_class)), 4) if classes else 0.0,
+        "per_class": {c: round(float(f), 4) for c, f in zip(classes, per_class, strict=True)},
+        "texts_per_second": round(len(texts) / elapsed, 1),
+    }

@@ -1,0 +1,141 @@
+"""Sentiment and emotion of mentions: which model is active, the pipeline enricher, retraining.
+
+Models live as versioned files in PANTAU_DATA_DIR/models/ (`sentiment-20261129T0830.joblib`), with
+`active.json` naming the one in use per task; the model committed with Pantau is the fallback when
+none is active or the active file cannot be read.
+"""
+
+import json
+import logging
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from pantau.lib.textclass import model as textmodel
+from pantau.lib.textclass.datasets import READERS, split_paths, training_data_dir
+
+log = logging.getLogger(__name__)
+TASKS = ("sentiment", "emotion")
+COMMITTED = "committed"
+_cache: dict[str, tuple[tuple, textmodel.TextClassifier]] = {}
+
+
+def models_dir() -> Path:
+    return Path(settings.DATA_DIR) / "models"
+
+
+def _active_names() -> dict:
+    path = models_dir() / "active.json"
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def active_version(task: str) -> str:
+    """Return the file name of the active model of `task`, or "committed"."""
+    name = _active_names().get(task)
+    return name if name and (models_dir() / name).is_file() else COMMITTED
+
+
+def model_path(task: str, version: str) -> Path:
+    if version == COMMITTED:
+        return textmodel.COMMITTED_DIR / f"{task}.joblib"
+    return models_dir() / Path(version).name
+
+
+def classifier(task: str) -> textmodel.TextClassifier:
+    """Return the active classifier of `task`, loaded once per file version (committed on error)."""
+    version = active_version(task)
+    path = model_path(task, version)
+    key = (version, path.stat().st_mtime_ns)
+    cached = _cache.get(task)
+    if cached and cached[0] == key:
+        return cached[1]
+    try:
+        loaded = textmodel.load(path)
+    except Exception:  # a damaged retrained file must not stop the pipeline
+        log.exception("cannot load %s; using the committed %s model", path, task)
+        key, loaded = ("committed-fallback", 0), textmodel.load(model_path(task, COMMITTED))
+    _cache[task] = (key, loaded)
+    return loaded
+
+
+def mention_text(mention) -> str:
+    """The text a model reads for a mention: its title and its text."""
+    return f"{mention.title}. {mention.text}" if mention.title else mention.text
+
+
+def enrich(mentions: list) -> None:
+    """Pipeline enricher: set sentiment and emotion with their confidence on Indonesian (or
+    undetected-language) mentions; others are left empty rather than guessed."""
+    chosen = [m for m in mentions if m.language in ("id", "", None)]
+    if not chosen:
+        return
+    texts = [mention_text(m) for m in chosen]
+    for task in TASKS:
+        for mention, prediction in zip(chosen, classifier(task).predict(texts), strict=True):
+            setattr(mention, task, prediction.label)
+            setattr(mention, f"{task}_confidence", round(prediction.confidence, 4))
+
+
+def corrections() -> tuple[list[str], list[str]]:
+    """Return the texts and labels of every mention whose sentiment an analyst corrected."""
+    from pantau.opinion.models import Mention
+
+    rows = Mention.objects.filter(sentiment_corrected__isnull=False).only(
+        "title", "text", "sentiment_corrected")
+    rows = list(rows)
+    return [mention_text(m) for m in rows], [m.sentiment_corrected for m in rows]
+
+
+def activate(task: str, version: str) -> None:
+    """Make `version` (a file in models_dir, or "committed") the model used for `task`."""
+    if version != COMMITTED and not (models_dir() / Path(version).name).is_file():
+        raise FileNotFoundError(version)
+    names = _active_names()
+    names[task] = Path(version).name
+    models_dir().mkdir(parents=True, exist_ok=True)
+    tmp = models_dir() / "active.json.tmp"
+    tmp.write_text(json.dumps(names, indent=1))
+    tmp.replace(models_dir() / "active.json")
+
+
+def versions(task: str) -> list[dict]:
+    """Return every stored model of `task`, newest first, with its recorded scores."""
+    found = [{"version": COMMITTED, "path": model_path(task, COMMITTED)}]
+    found += [{"version": p.name, "path": p} for p in sorted(models_dir().glob(f"{task}-*.joblib"), reverse=True)]
+    active = active_version(task)
+    out = []
+    for item in found:
+        meta = textmodel.load(item["path"]).meta
+        out.append({"version": item["version"], "active": item["version"] == active,
+                    "n_train": meta.get("n_train"), "n_corrections": meta.get("n_corrections", 0),
+                    "valid_macro_f1": (meta.get("valid") or {}).get("macro_f1")})
+    return out
+
+
+def retrain(task: str = "sentiment", data_dir: Path | None = None, activate_new: bool = True) -> dict:
+    """Train `task` on the shared train split plus analysts' corrections; store it as a new version
+    beside the old ones, score old and new on the validation split, and (by default) activate it.
+    Raises FileNotFoundError when the shared data is absent."""
+    data_dir = data_dir or training_data_dir()
+    if data_dir is None:
+        raise FileNotFoundError("../shared/data (or PANTAU_TRAINING_DATA)")
+    paths = split_paths(task, data_dir)
+    texts, labels = READERS[task](paths["train"])
+    valid = READERS[task](paths["valid"])
+    extra_texts, extra_labels = corrections() if task == "sentiment" else ([], [])
+    old_version = active_version(task)
+    old = textmodel.evaluate(classifier(task), *valid)
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%S")
+    new_model = textmodel.train(task, texts + extra_texts, labels + extra_labels,
+                                version=stamp, n_corrections=len(extra_texts))
+    new = textmodel.evaluate(new_model, *valid)
+    new_model.meta["valid"] = new
+    path = new_model.save(models_dir() / f"{task}-{stamp}.joblib")
+    if activate_new:
+        activate(task, path.name)
+    return {"task": task, "n_corrections": len(extra_texts), "old": {"version": old_version, **old},
+            "new": {"version": path.name, **new}, "active": active_version(task)}

@@ -1,0 +1,65 @@
+import json
+from datetime import datetime
+
+import pytest
+import time_machine
+from django.core.management import CommandError, call_command
+
+from pantau.complaints.models import Complaint, ComplaintEvent, PersonalDataAccess, Status
+from pantau.complaints.sla import recompute_deadlines
+from pantau.lib.periods import WIB
+
+
+@pytest.fixture
+def report(db, dinkes):
+    c = Complaint.objects.create(
+        tracking_id="9165816", title="Antrean RSUD", agency=dinkes, status=Status.DISPOSED,
+        received_at=datetime(2024, 4, 5, 10, tzinfo=WIB), disposed_at=datetime(2024, 4, 16, 9, tzinfo=WIB),
+        reporter_name="Siti Contoh", reporter_phone="081200000001",
+    )
+    ComplaintEvent.objects.create(complaint=c, kind="created", occurred_at=c.received_at)
+    return c
+
+
+@time_machine.travel(datetime(2024, 4, 20, 12, tzinfo=WIB), tick=False)
+def test_complaint_json_shows_deadlines_and_events_without_personal_data(report, capsys):
+    recompute_deadlines()
+    call_command("complaint", "#9165816", "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert data["tracking_id"] == "9165816"
+    assert [d["state"] for d in data["deadlines"]] == ["met", "open", "open"]
+    assert data["events"][0]["kind"] == "created"
+    assert "reporter" not in data and "Siti" not in json.dumps(data)
+
+
+def test_personal_data_only_for_a_koordinator_and_audited(report, personas, capsys):
+    with pytest.raises(CommandError):
+        call_command("complaint", "9165816", "--json", "--personal", "analis")
+    call_command("complaint", "9165816", "--json", "--personal", "koordinator")
+    assert json.loads(capsys.readouterr().out)["reporter"]["reporter_name"] == "Siti Contoh"
+    assert PersonalDataAccess.objects.filter(complaint=report, via="cli").count() == 1
+
+
+def test_explain_deadline_names_the_cuti_bersama_skipped(report, capsys):
+    call_command("explain_deadline", "9165816")
+    out = capsys.readouterr().out
+    assert "8 April 2024" in out and "Cuti Bersama Hari Raya Idul Fitri" in out
+    assert "19 April 2024 00.00 WIB" in out
+
+
+def test_an_unknown_tracking_id_is_a_user_error(db):
+    with pytest.raises(CommandError) as err:
+        call_command("explain_deadline", "404")
+    assert err.value.returncode == 1
+
+
+def test_the_console_script_accepts_hyphenated_command_names(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PANTAU_DATA_DIR": str(tmp_path)}
+    for args in (["explain-deadline", "--help"], ["help", "explain-deadline"]):
+        out = subprocess.run([sys.executable, "-m", "pantau", *args], capture_output=True, text=True, env=env)
+        assert out.returncode == 0, out.stderr
+        assert "cuti bersama" in out.stdout

@@ -1,0 +1,122 @@
+"""The mention pipeline: identity, duplicates, stories, language, topics, places."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from pantau.agencies.models import Region
+from pantau.opinion.enrichers import register, unregister
+from pantau.opinion.models import Cluster, Mention, Source, Topic
+from pantau.opinion.normalize import canonical_url, detect_language
+from pantau.opinion.pipeline import ingest
+from pantau.opinion.places import ensure_regions, region_key
+from pantau.opinion.query import words
+from pantau.opinion.sources.base import Item
+
+T0 = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
+ARTICLE = (
+    "Jalan provinsi di Kecamatan Malingping, Kabupaten Lebak, kembali rusak parah setelah hujan deras "
+    "mengguyur wilayah itu selama tiga hari. Warga mengeluhkan lubang besar yang membahayakan pengendara "
+    "sepeda motor, terutama pada malam hari karena penerangan jalan umum juga tidak menyala. Dinas "
+    "Pekerjaan Umum dan Penataan Ruang Provinsi Banten menyatakan perbaikan dijadwalkan bulan depan."
+)
+
+
+@pytest.fixture
+def source(db):
+    return Source.objects.create(name="Kabar Banten", kind="rss", url="https://kabarbanten.example/rss")
+
+
+def news(url, text=ARTICLE, title="Jalan di Malingping rusak parah", minutes=0, **kw):
+    return Item(kind="news", url=url, title=title, text=text, published_at=T0 + timedelta(minutes=minutes), **kw)
+
+
+@pytest.mark.parametrize("raw, canonical", [
+    ("http://www.Kabar.example/a/b/?utm_source=fb&id=3#top", "https://kabar.example/a/b?id=3"),
+    ("https://m.kabar.example/a/b/amp/?fbclid=XYZ", "https://kabar.example/a/b"),
+    ("https://amp.kabar.example/amp/a/b", "https://kabar.example/a/b"),
+    ("https://kabar.example/", "https://kabar.example"),
+    ("mailto:x@y.z", ""),
+])
+def test_tracking_and_mobile_variants_of_an_address_become_one_canonical_address(raw, canonical):
+    assert canonical_url(raw) == canonical
+
+
+def test_feeding_the_same_items_twice_stores_them_once(source):
+    items = [news("https://kabar.example/a?utm_medium=x"), news("https://kabar.example/b", text="lain " * 5)]
+    first = ingest(source, items)
+    again = ingest(source, [news("https://www.kabar.example/a/"), *items])
+    assert (first.new, first.duplicates) == (2, 0)
+    assert (again.new, again.duplicates) == (0, 3)
+    assert Mention.objects.count() == 2
+
+
+def test_a_copy_with_the_same_words_at_another_address_is_flagged_as_an_exact_duplicate(source):
+    ingest(source, [news("https://kabar.example/a")])
+    ingest(source, [news("https://lain.example/z", minutes=30)])
+    original, copy = Mention.objects.order_by("published_at")
+    assert not original.is_duplicate
+    assert copy.is_duplicate and copy.duplicate_of == original
+    assert copy.cluster_id == original.cluster_id is not None
+
+
+def test_syndicated_near_copies_join_one_story_and_other_articles_do_not(source):
+    edited = ARTICLE.replace("tiga hari", "dua hari").replace("bulan depan", "pekan depan") + " Sumber: Antara."
+    other = ("Gubernur Banten meresmikan layanan kesehatan keliling untuk warga di pelosok Pandeglang. "
+             "Mobil layanan itu membawa dokter umum, bidan dan obat-obatan dasar, serta akan berkeliling "
+             "setiap pekan ke desa yang jauh dari puskesmas, kata kepala dinas kesehatan kepada wartawan.")
+    ingest(source, [news("https://a.example/1"), news("https://b.example/2", text=edited, minutes=90)])
+    ingest(source, [news("https://c.example/3", text=other, title="Layanan kesehatan keliling", minutes=120)])
+    first, near, unrelated = Mention.objects.order_by("published_at")
+    assert first.cluster_id == near.cluster_id
+    assert not near.is_duplicate
+    assert unrelated.cluster_id != first.cluster_id
+    assert Cluster.objects.get(pk=first.cluster_id).size == 2
+
+
+def test_mentions_are_matched_to_topics_and_tagged_with_their_region(source):
+    ensure_regions()
+    jalan = Topic.objects.create(name="Jalan", slug="jalan", query='jalan NEAR/3 (rusak OR berlubang)')
+    Topic.objects.create(name="RSUD", slug="rsud", query="rsud OR puskesmas")
+    Topic.objects.create(name="Rusak", slug="x", query="(", active=True)  # broken query: skipped
+    ingest(source, [news("https://kabar.example/a")])
+    mention = Mention.objects.get()
+    assert list(mention.topics.all()) == [jalan]
+    assert mention.region == Region.objects.get(name="Kabupaten Lebak")
+    assert mention.language == "id"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Macet parah di Pamulang pagi ini", "tangsel"),
+    ("Pemkab Tangerang perbaiki jalan di Tigaraksa", "kab_tangerang"),
+    ("Banjir di Kota Tangerang Selatan dan Ciputat", "tangsel"),
+    ("Banjir di Kota Tangerang, Cipondoh terendam", "kota_tangerang"),
+    ("Kab. Serang: jalan Anyer rusak", "kab_serang"),
+    ("Pelabuhan Merak padat, Cilegon macet", "cilegon"),
+    ("Harga cabai naik", None),
+])
+def test_the_gazetteer_tells_the_tangerangs_and_serangs_apart(text, key):
+    assert region_key(words(text)) == key
+
+
+def test_the_language_detector_tells_indonesian_from_english():
+    assert detect_language(words("Warga mengeluhkan jalan yang rusak di Lebak")) == "id"
+    assert detect_language(words("The governor said the road will be repaired next month")) == "en"
+    assert detect_language(words("12345")) == "other"
+
+
+def test_enrichers_see_every_new_mention_before_it_is_stored(source):
+    seen = []
+
+    def enrich(mentions):
+        seen.extend(m.pk for m in mentions)
+        for m in mentions:
+            m.sentiment, m.sentiment_confidence = "negative", 0.9
+
+    register(enrich)
+    try:
+        ingest(source, [news("https://kabar.example/a")])
+    finally:
+        unregister(enrich)
+    assert seen == [None]
+    assert Mention.objects.get().sentiment == "negative"
