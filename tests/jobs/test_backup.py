@@ -2,7 +2,7 @@
 
 import sqlite3
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from io import StringIO
 
 import psycopg
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def comparable(value):
     """A value as text; aware datetimes in UTC (drivers name the UTC zone differently)."""
     if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.astimezone(timezone.utc).isoformat()
+        return value.astimezone(UTC).isoformat()
     return repr(value)
 
 
