@@ -36,6 +36,9 @@ from .models import MailKind, NotificationPreference
 from .runs import JobSkipped
 
 AGENCY_DEADLINES = ("follow_up", "resolve")
+# A mail lists at most this many reports per section; the rest are counted with a link to the list
+# (the first run after installation can find a backlog of thousands).
+MAIL_ITEM_LIMIT = 100
 
 
 @dataclass
@@ -113,10 +116,22 @@ def deadline_items(now: datetime, cal: WorkCalendar, agency_ids=None, horizon=No
             for (name, cid, tid, title, is_secret, agency_id, agency_name, due), n in zip(rows, late, strict=True)]
 
 
+def _cap(items: list) -> dict:
+    return {"shown": items[:MAIL_ITEM_LIMIT], "more": max(0, len(items) - MAIL_ITEM_LIMIT), "total": len(items)}
+
+
 def render_mail(template: str, context: dict) -> tuple[str, str]:
-    """(plain text, HTML) of jobs/mail/<template>.txt/.html in the site's language."""
-    context = {"site_url": settings.SITE_URL.rstrip("/"),
+    """(plain text, HTML) of jobs/mail/<template>.txt/.html in the site's language. List-valued
+    context entries named in LISTS are capped at MAIL_ITEM_LIMIT lines."""
+    try:
+        list_url = site_link(reverse("complaint_list"))
+    except NoReverseMatch:
+        list_url = site_link("/pengaduan/")
+    context = {"site_url": settings.SITE_URL.rstrip("/"), "list_url": list_url,
                "preferences_url": site_link(reverse("notification_settings")), **context}
+    for key in ("overdue", "due_soon", "items"):
+        if key in context:
+            context[key] = _cap(context[key])
     with translation.override(settings.LANGUAGE_CODE):
         return (render_to_string(f"jobs/mail/{template}.txt", context),
                 render_to_string(f"jobs/mail/{template}.html", context))
