@@ -161,3 +161,24 @@ def test_a_database_that_stays_unreachable_gives_up_with_a_log_line_and_no_crash
     tasks._run("reminders")
     assert "will run at its next slot" in caplog.text
     assert not JobRun.objects.exists()
+
+
+def test_the_worker_waits_for_a_database_that_cannot_be_reached_and_says_so(django_db_blocker, caplog, tmp_path):
+    from pantau.jobs.dbretry import wait_for_database
+
+    alias = "nowhere"
+    connections.settings[alias] = connections.configure_settings({
+        "default": dict(connections.settings["default"]),
+        alias: {"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "missing" / "db.sqlite3")},
+    })[alias]
+    waits = []
+    try:
+        with django_db_blocker.unblock(), pytest.raises(DatabaseUnavailable):
+            wait_for_database(alias, sleep=waits.append, max_wait=10)
+    finally:
+        connections[alias].close()
+        del connections.settings[alias]
+        if hasattr(connections._connections, alias):
+            delattr(connections._connections, alias)
+    assert waits == [1.0, 2.0, 4.0, 8.0]  # backoff, not a tight loop
+    assert "Database nowhere not reachable yet (unable to open database file); waiting 1 s" in caplog.text

@@ -136,3 +136,13 @@ def test_a_secret_report_is_listed_without_its_title(mailable, may_reports, dink
     run_reminders_at(FRIDAY_8)
     text = Notification.objects.get(kind="digest").body_text
     assert "#1005 (laporan rahasia)" in text and "Laporan 1005" not in text
+
+
+def test_a_long_backlog_is_listed_up_to_a_limit_with_a_link_to_the_rest(mailable, may_reports, monkeypatch):
+    from pantau.jobs import reminders
+
+    monkeypatch.setattr(reminders, "MAIL_ITEM_LIMIT", 1)
+    run_reminders_at(FRIDAY_8)
+    text = Notification.objects.get(kind="digest").body_text
+    assert "TERLAMBAT (3)" in text and text.count("#100") == 2  # one overdue, one due soon
+    assert "... dan 2 lainnya: http://127.0.0.1:8000/pengaduan/" in text

@@ -4,6 +4,7 @@ import pytest
 import time_machine
 
 from pantau.jobs import registry
+from pantau.jobs.actions import queue_mail
 from pantau.jobs.models import JobRun, Notification
 from pantau.jobs.registry import run_named
 from pantau.jobs.runs import Job, run_job
@@ -140,3 +141,19 @@ def test_the_nightly_deadline_job_turns_open_deadlines_overdue(db, dinkes):
     run.refresh_from_db()
     assert run.outcome == "ok" and run.slot == "2024-05-21"
     assert Complaint.objects.get(id=c.id).follow_up_state == "overdue"
+
+
+def test_every_periodic_job_runs_against_the_installed_apps(mailable, may_reports, settings):
+    from pantau.complaints.models import ImportBatch
+    from pantau.jobs.registry import JOBS
+
+    ImportBatch.objects.create(file_name="lapor.xlsx", sha256="1" * 64, outcome="committed",
+                               finished_at=FRIDAY_8 - timedelta(minutes=1))
+    queue_mail("x@bantenprov.go.id", "digest", "k", "s", "t", now=FRIDAY_8)
+    outcomes = {}
+    with time_machine.travel(FRIDAY_8 + timedelta(minutes=1), tick=False):
+        for name in JOBS:
+            run = run_named(name)
+            run.refresh_from_db()
+            outcomes[name] = (run.outcome, run.error.strip().splitlines()[-1:] if run.error else "")
+    assert {n: o for n, (o, _) in outcomes.items()} == {n: "ok" for n in JOBS}, outcomes

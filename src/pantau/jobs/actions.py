@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .dbretry import with_db_retry
 from .models import Escalation, Notification, NotificationPreference
 
 log = logging.getLogger("pantau.jobs")
@@ -101,10 +102,11 @@ def _message(n: Notification, connection) -> EmailMultiAlternatives:
 
 def _failed(n: Notification, exc: Exception, now: datetime) -> None:
     attempts = n.attempts
+    n.last_error = f"{type(exc).__name__}: {exc}"[:2000]
     give_up = attempts >= settings.PANTAU_MAIL_MAX_ATTEMPTS
     Notification.objects.filter(id=n.id, state=Notification.State.SENDING).update(
         state=Notification.State.FAILED if give_up else Notification.State.QUEUED,
-        next_attempt_at=now + backoff(attempts), last_error=f"{type(exc).__name__}: {exc}"[:2000],
+        next_attempt_at=now + backoff(attempts), last_error=n.last_error,
     )
     log.warning("Mail %s to %s failed (attempt %d): %s; %s", n.kind, n.recipient, attempts, exc,
                 "given up" if give_up else f"retry after {backoff(attempts)}")
@@ -113,15 +115,17 @@ def _failed(n: Notification, exc: Exception, now: datetime) -> None:
 def deliver_one(n: Notification, now: datetime, connection) -> str:
     """Send one claimed mail; returns sent, cancelled or failed."""
     if n.user is not None and not NotificationPreference.wants(n.user, n.kind):
-        Notification.objects.filter(id=n.id).update(state=Notification.State.CANCELLED)
+        with_db_retry(lambda: Notification.objects.filter(id=n.id).update(state=Notification.State.CANCELLED),
+                      "cancelling a mail")
         return "cancelled"
     try:
         _message(n, connection).send()
     except Exception as exc:  # noqa: BLE001 - SMTP errors come in many classes; all are retried
-        _failed(n, exc, now)
+        with_db_retry(lambda e=exc: _failed(n, e, now), "recording a failed mail")
         return "failed"
-    Notification.objects.filter(id=n.id, state=Notification.State.SENDING).update(
-        state=Notification.State.SENT, sent_at=timezone.now(), last_error="")
+    # Once the server took the mail, recording it must not fail: a locked database is waited for.
+    with_db_retry(lambda: Notification.objects.filter(id=n.id, state=Notification.State.SENDING).update(
+        state=Notification.State.SENT, sent_at=timezone.now(), last_error=""), "recording a sent mail")
     return "sent"
 
 
@@ -129,21 +133,23 @@ def deliver_due(now: datetime | None = None, limit: int = 200) -> Delivery:
     """Send mails whose time has come. Stops at the first failure (the server is probably down);
     the rest wait for the next run untouched."""
     now = now or timezone.now()
-    release_stale(now)
-    ids = list(Notification.objects.filter(state=Notification.State.QUEUED, next_attempt_at__lte=now)
-               .order_by("next_attempt_at", "id").values_list("id", flat=True)[:limit])
+    with_db_retry(lambda: release_stale(now), "releasing stale mail")
+    ids = with_db_retry(lambda: list(
+        Notification.objects.filter(state=Notification.State.QUEUED, next_attempt_at__lte=now)
+        .order_by("next_attempt_at", "id").values_list("id", flat=True)[:limit]), "reading the outbox")
     result = Delivery()
     if not ids:
         return result
     connection = get_connection(fail_silently=False)
     for nid in ids:
-        if not claim(nid, now):
+        if not with_db_retry(lambda: claim(nid, now), "claiming a mail"):  # noqa: B023 - called at once
             continue  # another worker took it
-        n = Notification.objects.select_related("user").get(id=nid)
+        n = with_db_retry(lambda: Notification.objects.select_related("user").get(id=nid),  # noqa: B023
+                          "reading a mail")
         outcome = deliver_one(n, now, connection)
         setattr(result, outcome, getattr(result, outcome) + 1)
         if outcome == "failed":
-            result.errors.append(Notification.objects.values_list("last_error", flat=True).get(id=nid))
+            result.errors.append(n.last_error or "")
             break
     return result
 

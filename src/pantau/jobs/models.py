@@ -102,6 +102,9 @@ class NotificationPreference(models.Model):
         verbose_name = _("mail preference")
         verbose_name_plural = _("mail preferences")
 
+    def __str__(self) -> str:
+        return f"{self.user}: digest={self.digest} weekly={self.weekly} escalation={self.escalation}"
+
     @classmethod
     def wants(cls, user, kind: str) -> bool:
         """True unless the user has switched this kind of mail off."""
@@ -126,3 +129,6 @@ class Escalation(models.Model):
         ]
         verbose_name = _("escalation")
         verbose_name_plural = _("escalations")
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.deadline} ({self.working_days_overdue})"

@@ -10,6 +10,9 @@ commands (call_command) or public functions, so a missing piece is recorded as "
 | check_spikes            | every 15 min                     | `check_spikes` command (opinion alerts)        |
 | reminders               | hourly from PANTAU_REMINDER_HOUR | jobs.reminders.queue_reminders()               |
 | deliver_mail            | every minute, when mail is due   | jobs.actions.deliver_due()                     |
+| opinion_digest_daily    | hourly from the reminder hour, once per WIB day | `send_digests --kind daily` (alerts)  |
+| opinion_digest_weekly   | hourly from the reminder hour, once per WIB day | `send_digests --kind weekly`: the      |
+|                         |                                  | command itself sends once per 7 days           |
 | prune_runs              | hourly, once per WIB day         | deletes job runs older than 90 days            |
 """
 
@@ -44,7 +47,12 @@ def call_if_present(command: str, **wanted) -> str:
 
 
 def fetch_sources(now: datetime) -> str:
+    # Without --source/--all the opinion app's `fetch` takes only the sources whose interval passed.
     return call_if_present("fetch", due=True)
+
+
+def opinion_digest(kind: str):
+    return lambda now: call_if_present("send_digests", kind=kind)
 
 
 def compute_scorecards(now: datetime) -> str:
@@ -100,6 +108,10 @@ JOBS: dict[str, Job] = {job.name: job for job in [
     Job("deliver_mail", _("Send queued e-mail"), _("every minute when mail is waiting"),
         lambda now: actions.deliver_due(now).summary(), slot_minutes=1,
         lease=timedelta(minutes=10), due=mail_is_due),
+    Job("opinion_digest_daily", _("Daily opinion digest"), _("working hours, once a day"),
+        opinion_digest("daily"), due=reminders.reminder_hour_reached),
+    Job("opinion_digest_weekly", _("Weekly opinion digest"), _("once a week"),
+        opinion_digest("weekly"), due=reminders.reminder_hour_reached),
     Job("prune_runs", _("Remove old job records"), _("once a day"), prune_runs),
 ]}
 

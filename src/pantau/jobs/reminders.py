@@ -10,13 +10,15 @@ Only the agency's own deadlines (first follow-up, resolution) count; disposition
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import numpy as np
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -27,13 +29,16 @@ from pantau.agencies.models import Agency
 from pantau.complaints.models import OPEN_STATUSES, Complaint, DeadlineState
 from pantau.lib import fmt
 from pantau.lib.periods import WIB
-from pantau.lib.workdays import WorkCalendar, get_calendar
+from pantau.lib.workdays import WorkCalendar, get_calendar, wib_day
 
 from . import actions
 from .models import MailKind, NotificationPreference
 from .runs import JobSkipped
 
 AGENCY_DEADLINES = ("follow_up", "resolve")
+# A mail lists at most this many reports per section; the rest are counted with a link to the list
+# (the first run after installation can find a backlog of thousands).
+MAIL_ITEM_LIMIT = 100
 
 
 @dataclass
@@ -65,41 +70,68 @@ def site_link(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def complaint_url(tracking_id: str) -> str:
+@functools.lru_cache(maxsize=1)
+def _complaint_path_template() -> str:
+    # reverse() once: it costs ~0.5 ms a call, and a backlog mail can list thousands of reports.
     try:
-        path = reverse("complaint_detail", args=[tracking_id])
+        return reverse("complaint_detail", args=["TRACKINGID"])
     except NoReverseMatch:
-        path = f"/pengaduan/{tracking_id}/"
-    return site_link(path)
+        return "/pengaduan/TRACKINGID/"
+
+
+def complaint_url(tracking_id: str) -> str:
+    return site_link(_complaint_path_template().replace("TRACKINGID", tracking_id))
 
 
 def reminder_hour_reached(now: datetime) -> bool:
     return now.astimezone(WIB).hour >= settings.PANTAU_REMINDER_HOUR
 
 
+def overdue_working_days(cal: WorkCalendar, dues: list[datetime], now: datetime) -> list[int]:
+    """Working days after each due day up to today (0 when not yet due), computed in bulk."""
+    if not dues:
+        return []
+    last_ok = np.array([wib_day(d - timedelta(seconds=1)) for d in dues], dtype="datetime64[D]")
+    today = np.full(len(dues), wib_day(now), dtype="datetime64[D]")
+    late = cal.busday_count(last_ok, today)
+    return [int(n) if d <= now else 0 for n, d in zip(late, dues, strict=True)]
+
+
 def deadline_items(now: datetime, cal: WorkCalendar, agency_ids=None, horizon=None) -> list[Item]:
     """Open agency deadlines due before `horizon` (default: any), overdue ones included."""
-    items = []
-    base = Complaint.objects.filter(status__in=OPEN_STATUSES, agency__isnull=False).select_related("agency")
+    base = Complaint.objects.filter(status__in=OPEN_STATUSES, agency__isnull=False)
     if agency_ids is not None:
         base = base.filter(agency_id__in=agency_ids)
+    rows = []
     for name in AGENCY_DEADLINES:
         cond = Q(**{f"{name}_state__in": [DeadlineState.OPEN, DeadlineState.OVERDUE],
                     f"{name}_due_at__isnull": False})
         if horizon is not None:
             cond &= Q(**{f"{name}_due_at__lte": horizon})
-        for c in base.filter(cond).order_by(f"{name}_due_at", "tracking_id"):
-            due = getattr(c, f"{name}_due_at")
-            late = cal.working_days_between(due - timedelta(seconds=1), now) if due <= now else 0
-            items.append(Item(c.id, c.tracking_id, _("(secret report)") if c.is_secret else c.title,
-                              c.agency_id, c.agency.name, name, due, late, complaint_url(c.tracking_id)))
-    return items
+        fields = ("id", "tracking_id", "title", "is_secret", "agency_id", "agency__name", f"{name}_due_at")
+        rows += [(name, *r) for r in base.filter(cond).order_by(f"{name}_due_at", "tracking_id").values_list(*fields)]
+    late = overdue_working_days(cal, [r[-1] for r in rows], now)
+    secret = _("(secret report)")
+    return [Item(cid, tid, secret if is_secret else title, agency_id, agency_name, name, due, n, complaint_url(tid))
+            for (name, cid, tid, title, is_secret, agency_id, agency_name, due), n in zip(rows, late, strict=True)]
+
+
+def _cap(items: list) -> dict:
+    return {"shown": items[:MAIL_ITEM_LIMIT], "more": max(0, len(items) - MAIL_ITEM_LIMIT), "total": len(items)}
 
 
 def render_mail(template: str, context: dict) -> tuple[str, str]:
-    """(plain text, HTML) of jobs/mail/<template>.txt/.html in the site's language."""
-    context = {"site_url": settings.SITE_URL.rstrip("/"),
+    """(plain text, HTML) of jobs/mail/<template>.txt/.html in the site's language. List-valued
+    context entries named in LISTS are capped at MAIL_ITEM_LIMIT lines."""
+    try:
+        list_url = site_link(reverse("complaint_list"))
+    except NoReverseMatch:
+        list_url = site_link("/pengaduan/")
+    context = {"site_url": settings.SITE_URL.rstrip("/"), "list_url": list_url,
                "preferences_url": site_link(reverse("notification_settings")), **context}
+    for key in ("overdue", "due_soon", "items"):
+        if key in context:
+            context[key] = _cap(context[key])
     with translation.override(settings.LANGUAGE_CODE):
         return (render_to_string(f"jobs/mail/{template}.txt", context),
                 render_to_string(f"jobs/mail/{template}.html", context))
@@ -122,8 +154,8 @@ def queue_digests(now: datetime, cal: WorkCalendar) -> int:
         items = deadline_items(now, cal, [a.id for a in agencies], horizon)
         if not items:
             continue
-        overdue = [i for i in items if i.overdue_days > 0 or i.due_at <= now]
-        due_soon = [i for i in items if i not in overdue]
+        overdue = [i for i in items if i.due_at <= now]
+        due_soon = [i for i in items if i.due_at > now]
         with translation.override(settings.LANGUAGE_CODE):
             subject = _subject(_("%(overdue)s overdue, %(soon)s due soon: reports of %(agency)s") % {
                 "overdue": len(overdue), "soon": len(due_soon), "agency": ", ".join(a.label for a in agencies)})
@@ -169,29 +201,29 @@ def queue_escalations(now: datetime, cal: WorkCalendar) -> int:
 
 
 def weekly_rows(now: datetime, cal: WorkCalendar) -> list[dict]:
+    """Per agency: open reports, reports overdue, deadlines due soon, reports completed in 7 days."""
     horizon = cal.add_working_days(now, settings.PANTAU_REMINDER_DUE_WITHIN)
-    rows = {a.id: {"agency": a, "open": 0, "overdue": 0, "due_soon": 0, "completed": 0}
-            for a in Agency.objects.filter(active=True)}
+    agencies = {a.id: a for a in Agency.objects.all()}
+    rows = {aid: {"agency": a, "open": 0, "overdue": 0, "due_soon": 0, "completed": 0} for aid, a in agencies.items()}
     open_counts = (Complaint.objects.filter(status__in=OPEN_STATUSES, agency__isnull=False)
-                   .values_list("agency_id", flat=True))
-    for agency_id in open_counts:
-        rows.setdefault(agency_id, {"agency": Agency.objects.get(id=agency_id), "open": 0, "overdue": 0,
-                                    "due_soon": 0, "completed": 0})["open"] += 1
-    seen = set()
+                   .values("agency_id").annotate(n=Count("id")).values_list("agency_id", "n"))
+    for agency_id, n in open_counts:
+        rows[agency_id]["open"] = n
+    overdue_reports = defaultdict(set)
     for i in deadline_items(now, cal, horizon=horizon):
-        if (i.complaint_id, "o") in seen and i.due_at <= now:
-            continue
         if i.due_at <= now:
-            seen.add((i.complaint_id, "o"))
-            rows[i.agency_id]["overdue"] += 1
+            overdue_reports[i.agency_id].add(i.complaint_id)  # a report late on two deadlines counts once
         else:
             rows[i.agency_id]["due_soon"] += 1
-    week_ago = now - timedelta(days=7)
-    for agency_id in Complaint.objects.filter(completed_at__gte=week_ago, completed_at__lt=now,
-                                              agency__isnull=False).values_list("agency_id", flat=True):
-        if agency_id in rows:
-            rows[agency_id]["completed"] += 1
-    return sorted((r for r in rows.values() if any(r[k] for k in ("open", "overdue", "due_soon", "completed"))),
+    for agency_id, ids in overdue_reports.items():
+        rows[agency_id]["overdue"] = len(ids)
+    completed = (Complaint.objects.filter(completed_at__gte=now - timedelta(days=7), completed_at__lt=now,
+                                          agency__isnull=False)
+                 .values("agency_id").annotate(n=Count("id")).values_list("agency_id", "n"))
+    for agency_id, n in completed:
+        rows[agency_id]["completed"] = n
+    keys = ("open", "overdue", "due_soon", "completed")
+    return sorted((r for r in rows.values() if any(r[k] for k in keys)),
                   key=lambda r: (-r["overdue"], -r["open"], r["agency"].name))
 
 

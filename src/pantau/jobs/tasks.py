@@ -59,6 +59,16 @@ def deliver_mail():
     _run("deliver_mail")
 
 
+@db_periodic_task(crontab(minute="20"))
+def opinion_digest_daily():
+    _run("opinion_digest_daily")
+
+
+@db_periodic_task(crontab(minute="25"))
+def opinion_digest_weekly():
+    _run("opinion_digest_weekly")
+
+
 @db_periodic_task(crontab(minute="40"))
 def prune_runs():
     _run("prune_runs")
