@@ -6,7 +6,7 @@ and NIKs the non-existent kecamatan code 00, so none can belong to a real person
 import random
 import re
 
-from . import texts
+from . import answers, texts
 from .catalog import REGIONS, RegionSpec
 
 FIRST_NAMES = (
@@ -148,14 +148,14 @@ def report_text(rng: random.Random, top: str, sub: str, kind: str, values: dict)
 def answer_text(rng: random.Random, quality: str, sub: str | None, values: dict, posted_day: str) -> str:
     """A follow-up answer of quality "good", "medium" or "poor"."""
     if quality == "poor":
-        return rng.choice(texts.POOR_ANSWERS)
+        return rng.choice(answers.POOR_ANSWERS)
     if quality == "medium":
-        return rng.choice(texts.MEDIUM_ANSWERS)
-    action = rng.choice(texts.ACTIONS.get(sub, texts.DEFAULT_ACTIONS))
-    contact = fill(rng.choice(texts.CONTACTS), values)
+        return rng.choice(answers.MEDIUM_ANSWERS)
+    action = rng.choice(answers.ACTIONS.get(sub, answers.DEFAULT_ACTIONS))
+    contact = fill(rng.choice(answers.CONTACTS), values)
     filled = {**values, "tindakan": action, "Tindakan": action[:1].upper() + action[1:],
-              "kontak": contact, "unit": rng.choice(texts.UNITS), "tgl": posted_day}
-    return fill(rng.choice(texts.GOOD_ANSWERS), filled)
+              "kontak": contact, "unit": rng.choice(answers.UNITS), "tgl": posted_day}
+    return fill(rng.choice(answers.GOOD_ANSWERS), filled)
 
 
 def region_weights() -> list[float]:
