@@ -25,7 +25,7 @@ def complaint_list(request):
         return exports.csv_response(qs, request.user, personal=personal)
     if fmt == "xlsx":
         return exports.xlsx_response(qs, request.user, personal=personal)
-    page = paginate(qs.values(*LIST_COLUMNS), request.GET.get("page"))
+    page = paginate(qs.values(*LIST_COLUMNS), request.GET.get("page"), count_qs=qs)
     query = request.GET.copy()
     for key in ("page", "format", "personal"):
         query.pop(key, None)

@@ -38,11 +38,12 @@ def page_number(raw) -> int:
         return 1
 
 
-def paginate(qs, raw_page, *, page_size: int = PAGE_SIZE, cap: int | None = None) -> Page:
-    """One page of `qs`, counting at most `cap` + 1 rows (a sliced count is a bounded subquery)."""
+def paginate(qs, raw_page, *, count_qs=None, page_size: int = PAGE_SIZE, cap: int | None = None) -> Page:
+    """One page of `qs`, counting at most `cap` + 1 rows (a sliced count is a bounded subquery) of
+    `count_qs` (default `qs`; pass the queryset without display joins so the count stays on indexes)."""
     number = page_number(raw_page)
     cap = COUNT_CAP if cap is None else cap
-    counted = qs.order_by().values("pk")[: cap + 1].count()
+    counted = (qs if count_qs is None else count_qs).order_by().values("pk")[: cap + 1].count()
     capped = counted > cap
     last = max(1, -(-counted // page_size))
     if not capped and number > last:
