@@ -34,6 +34,7 @@ def only(roles, status=200, others=403):
 
 
 KOORD = ("koordinator",)
+OPINION = ("koordinator", "analis")
 TO_OWN_AGENCY = {"admin_dinkes": ("redirect", "/opd/dinkes/"), "admin_pupr": ("redirect", "/opd/dpupr/")}
 # url name -> persona -> status code, LOGIN, or ("redirect", "/path/").
 EXPECTED = {
@@ -99,6 +100,17 @@ EXPECTED = {
     "mention_to_complaint": everyone(405),
     "alert_list": only(("koordinator", "analis")),
     "alert_subscription": only(("koordinator", "analis")),
+
+    # public opinion: analysts and the koordinator
+    "opinion_home": only(OPINION),
+    "opinion_query_help": only(OPINION),
+    "topic_create": only(OPINION),
+    "topic_edit": only(OPINION),
+    "source_list": only(OPINION),
+    "source_detail": only(OPINION),
+    "source_fetch": only(OPINION, status=405),  # POST only
+    "mention_list": only(OPINION),
+    "mention_detail": only(OPINION),
 }
 # The Django admin is for staff accounts only; no persona is staff.
 ADMIN_EXPECTED = {
@@ -137,7 +149,17 @@ def world(personas, dinkes, pupr, tmp_path, settings):
     from pantau.reports.models import Report
 
     objects["period_report"] = Report.objects.create(period="2024-Q1")
+    objects.update(_opinion_objects())
     return objects
+
+
+def _opinion_objects() -> dict:
+    from pantau.opinion.models import Mention, Source, Topic
+
+    source = Source.objects.create(name="Kabar Banten", kind="rss", url="https://kabar.example/rss")
+    mention = Mention.objects.create(source=source, kind="news", key="k1", content_hash="c1", title="Jalan rusak",
+                                     published_at=datetime(2024, 3, 4, 9, tzinfo=WIB), fetched_at=datetime(2024, 3, 4, 9, tzinfo=WIB))
+    return {"topic": Topic.objects.create(name="Jalan", slug="jalan", query="jalan"), "source": source, "mention": mention}
 
 
 def _upload(user) -> str:
@@ -164,6 +186,11 @@ def kwargs_for(name: str, pattern, world) -> dict:
         "analysis_mention": {"pk": 999999},
         "mention_sentiment": {"pk": 999999},
         "mention_to_complaint": {"pk": 999999},
+
+        "topic_edit": {"slug": world["topic"].slug},
+        "source_detail": {"pk": world["source"].pk},
+        "source_fetch": {"pk": world["source"].pk},
+        "mention_detail": {"pk": world["mention"].pk},
         "admin:app_list": {"app_label": "complaints"},
         "report_download": {"pk": world.get("period_report") and world["period_report"].pk, "fmt": "html"},
         "admin:view_on_site": {"content_type_id": 1, "object_id": "1"},  # staff only: login first

@@ -36,8 +36,8 @@ def source_detail(request, pk):
     })
 
 
-@require_POST
 @opinion_access
+@require_POST
 def source_fetch(request, pk):
     source = get_object_or_404(Source, pk=pk)
     run = fetch_source(source, force=True)
