@@ -112,3 +112,10 @@ def test_days_without_mentions_count_as_zero_in_the_volume_chart(spiking_topic):
     assert len(starts) == 13 and starts[0].day == 26 and starts[0].hour == 0
     svg = charts.volume(scope).svg
     assert "26/02/2026" in svg
+
+
+def test_the_opinion_mention_page_links_to_correction_and_reporting(client_for, spiking_topic):
+    mention = Mention.objects.first()
+    html = client_for("analis").get(reverse("mention_detail", args=[mention.pk])).content.decode()
+    assert reverse("analysis_mention", args=[mention.pk]) in html and "jadikan laporan" in html
+    assert reverse("opinion_analysis") in html and reverse("alert_list") in html
