@@ -9,6 +9,14 @@ from pantau.agencies.models import Agency
 PASSWORD = "rahasia-uji-123"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(request, settings):
+    """Argon2 costs 100 MB and a good fraction of a second per hash: tests that only need users use
+    a cheap hasher. A test marked `argon2` keeps the production hashers."""
+    if "argon2" not in request.keywords:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_user(username: str, role: str | None, agencies=()):
     user = get_user_model().objects.create_user(username=username, password=PASSWORD)
     if role:

@@ -70,3 +70,13 @@ def gateway():
     server.url = f"http://127.0.0.1:{server.server_port}/hook"
     yield server
     server.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Analysis charts are cached for minutes; each test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -152,7 +152,7 @@ def test_a_dry_run_counts_but_saves_nothing(first_export):
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
 def test_it_reads_csv_in_every_delimiter_and_encoding(tmp_path, agencies, regions, delimiter, encoding):
     rows = [report("100", Judul="Trotoar rusak – “segera”", **{"Isi Laporan": "Café; trotoar, rusak"}),
             report("101", **{"Tanggal Laporan Masuk": "2024-03-12 08:00"})]
@@ -334,3 +334,39 @@ def test_times_printed_to_the_minute_do_not_count_as_changes_of_stored_seconds(f
     again = run_import(path)
     assert again.counts == {"new": 0, "changed": 0, "unchanged": 5, "rejected": 0}
     assert not ComplaintEvent.objects.exists()
+
+
+def test_other_changed_data_is_recorded_but_personal_data_stays_out_of_the_history(tmp_path, agencies, regions):
+    headers = [*HEADERS, "Nama Pelapor", "No. HP Pelapor"]
+    first = [report("1200", **{"Nama Pelapor": "Siti Aminah", "No. HP Pelapor": "081234567890"})]
+    run_import(write_xlsx(tmp_path / "a.xlsx", first, headers))
+    newer = [report("1200", Judul="Jalan berlubang makin parah", Kategori="Perhubungan > Rambu Jalan",
+                    **{"Nama Pelapor": "Siti Aminah S.", "No. HP Pelapor": "081234567899"})]
+    result = run_import(write_xlsx(tmp_path / "b.xlsx", newer, headers))
+    assert result.counts["changed"] == 1
+    events = {e.field: (e.kind, e.old_value, e.new_value) for e in ComplaintEvent.objects.all()}
+    assert events == {
+        "title": ("field", "Jalan berlubang di Jl. Raya Serang", "Jalan berlubang makin parah"),
+        "category_id": ("field", "Pekerjaan Umum dan Penataan Ruang > Jalan Berlubang", "Perhubungan > Rambu Jalan"),
+        "reporter_name": ("field", "", ""),
+        "reporter_phone": ("field", "", ""),
+    }
+    found = Complaint.objects.get(tracking_id="1200")
+    assert (found.reporter_name, found.reporter_phone) == ("Siti Aminah S.", "081234567899")
+
+
+def test_a_status_naming_another_agency_than_the_agency_column_is_rejected(tmp_path, agencies, regions):
+    rows = [report("1300", Status="Terdisposisi ke Dinas Kesehatan", Instansi="Dinas Perhubungan"),
+            report("1301", Status="Terdisposisi ke Dinkes", Instansi="Dinas Kesehatan Provinsi Banten")]
+    result = run_import(write_xlsx(tmp_path / "two.xlsx", rows))
+    assert [(r["row"], r["column"], r["value"]) for r in result.rejections] == [(5, "Status", "Dinas Kesehatan")]
+    assert not Complaint.objects.exists()
+
+
+def test_a_status_without_an_agency_keeps_the_agency_already_known(tmp_path, agencies, regions):
+    headers = ["Tracking ID", "Tanggal Laporan Masuk", "Status"]
+    first = [{"Tracking ID": "1400", "Tanggal Laporan Masuk": "12/03/2024", "Status": "Terdisposisi ke Dishub"}]
+    run_import(write_xlsx(tmp_path / "a.xlsx", first, headers))
+    run_import(write_xlsx(tmp_path / "b.xlsx", [{**first[0], "Status": "Proses"}], headers))
+    found = Complaint.objects.get(tracking_id="1400")
+    assert (found.status, found.agency.slug) == ("in_process", "dishub")

@@ -7,7 +7,18 @@ from hypothesis import strategies as st
 
 from pantau.opinion.matcher import Document, TopicMatcher, compile_query
 from pantau.opinion.query import (
-    And, Near, Not, Or, Phrase, Prefix, QueryError, Site, Term, parse, positive_words, to_query,
+    And,
+    Near,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    QueryError,
+    Site,
+    Term,
+    parse,
+    positive_words,
+    to_query,
 )
 
 
@@ -139,12 +150,14 @@ docs = st.builds(lambda t, title, site: Document(t, title=title, site=site),
                  texts, texts, st.sampled_from(["detik.com", "www.kompas.com", "tempo.co"]))
 
 
+# No deadline: the shared test machine is often loaded, and a slow example is not a wrong one.
+@settings(deadline=None)
 @given(trees)
 def test_a_printed_query_parses_back_to_the_same_tree(tree):
     assert parse(to_query(tree)) == tree
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(trees, trees, docs)
 def test_or_and_and_not_combine_like_logic(a, b, doc):
     qa, qb = to_query(a), to_query(b)
@@ -155,21 +168,35 @@ def test_or_and_and_not_combine_like_logic(a, b, doc):
     assert compile_query(f"-({qa})").matches(doc) == (not ma)
 
 
+@settings(deadline=None)
 @given(trees, texts)
 def test_matching_is_case_insensitive(tree, text):
     query = compile_query(to_query(tree))
     assert query.matches(Document(text.upper())) == query.matches(Document(text.lower()))
 
 
+@settings(deadline=None)
 @given(trees, docs)
 def test_the_prefilter_never_hides_a_match(tree, doc):
     query = compile_query(to_query(tree))
     assert TopicMatcher([(1, query)]).match(doc) == ([1] if query.matches(doc) else [])
 
 
+@settings(deadline=None)
 @given(st.text(max_size=40))
 def test_any_text_either_parses_or_raises_a_query_error(text):
     try:
         parse(text)
     except QueryError as err:
         assert err.position >= 1
+
+
+def test_a_field_before_parentheses_applies_to_every_word_inside():
+    assert parse("title:(samsat OR pajak*)") == Or((Term("samsat", "title"), Prefix("pajak", "title")))
+    assert matches("title:(samsat OR pajak*)", "samsat", title="Pajak kendaraan naik")
+    assert not matches("title:(samsat OR pajak*)", "samsat", title="Cuaca")
+
+
+def test_near_counts_the_words_between():
+    assert matches("jalan NEAR/3 rusak", "rusak parah jalan itu")
+    assert not matches("jalan NEAR/3 rusak", "jalan di desa kami sudah lama rusak")

@@ -100,3 +100,19 @@ def test_a_damaged_active_model_falls_back_to_the_committed_one(db, settings, tm
     (tmp_path / "models" / "sentiment-bad.joblib").write_bytes(b"not a model")
     sentiment.activate("sentiment", "sentiment-bad.joblib")
     assert sentiment.classifier("sentiment").predict(["bagus sekali"])[0].label == "positive"
+
+
+def test_classify_mentions_labels_stored_mentions_and_keeps_corrections(db, capsys):
+    source = Source.objects.create(name="X", kind="x")
+    plain = mention(source, 1, "pelayanan rsud sangat buruk, petugas kasar")
+    corrected = mention(source, 2, "pelayanan rsud sangat buruk", sentiment_corrected="positive")
+    english = mention(source, 3, "very bad service")
+    Mention.objects.filter(pk=english.pk).update(language="en")
+    call_command("classify_mentions", "--json")
+    assert json.loads(capsys.readouterr().out) == {"classified": 2}
+    plain.refresh_from_db(), corrected.refresh_from_db(), english.refresh_from_db()
+    assert plain.sentiment == "negative" and plain.emotion
+    assert corrected.sentiment == "negative" and corrected.final_sentiment == "positive"
+    assert english.sentiment is None
+    call_command("classify_mentions", "--json")
+    assert json.loads(capsys.readouterr().out) == {"classified": 0}

@@ -305,3 +305,16 @@ def test_lapor_reports_become_mentions_without_personal_data_or_secret_reports(d
     assert mention.external_id == "9165816" and mention.complaint.tracking_id == "9165816"
     assert "Budi" not in json.dumps([mention.title, mention.text, mention.author, mention.extra])
     assert run(source, minutes_later=61).fetched == 0
+
+
+def test_a_used_up_quota_on_a_good_answer_postpones_the_next_run_until_it_resets(web, db, monkeypatch):
+    monkeypatch.setenv("PANTAU_X_BEARER_TOKEN", "t")
+    reset = int((NOW + timedelta(minutes=15)).timestamp())
+    web.route("/2/tweets/search/recent", Reply(json.loads(payload("x_page2.json")),
+              headers={"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(reset)}))
+    source = x_source(web)
+    source.interval_minutes = 5
+    source.save(update_fields=["interval_minutes"])
+    assert run(source).new == 1
+    source.refresh_from_db()
+    assert source.not_before >= NOW + timedelta(minutes=14)

@@ -58,14 +58,16 @@ def test_semesters_years_months_and_ranges_all_give_a_report(seeded, tmp_path, p
     assert f"menerima {fmt.number(stats['province']['received'])} laporan" in html
 
 
-def test_the_html_report_lists_overdue_reports_by_tracking_id(seeded, tmp_path):
-    from pantau.complaints.models import Complaint, DeadlineState, OPEN_STATUSES
+def test_the_overdue_list_adds_up_to_overdue_now_and_names_tracking_ids(seeded, tmp_path):
+    from pantau.complaints.models import Complaint, DeadlineState
     from pantau.lib.periods import parse_period
+    from pantau.reports.data import overdue_by_agency
 
     p = parse_period("2024-Q1")
-    overdue = Complaint.objects.filter(received_at__lt=p.end, status__in=OPEN_STATUSES,
-                                       resolve_state=DeadlineState.OVERDUE).first()
-    assert overdue is not None
+    groups = overdue_by_agency(p)
+    assert sum(g["count"] for g in groups) == stats_json("2024-Q1")["province"]["overdue_now"] > 0
+    overdue = Complaint.objects.filter(received_at__gte=p.start, received_at__lt=p.end,
+                                       resolve_state=DeadlineState.OVERDUE).order_by("received_at").first()
     html = run_report(tmp_path, "2024-Q1", "html").decode()
     assert f"#{overdue.tracking_id}" in html
     assert "Laporan lewat batas waktu per Perangkat Daerah" in html
@@ -87,3 +89,11 @@ def test_the_pdf_names_every_section_in_its_table_of_contents(seeded, tmp_path):
         assert len(re.findall(re.escape(title), text)) >= 2, title
     assert "Peraturan Presiden Nomor 76 Tahun 2013" in text
     assert "Opini Publik" not in text  # no mentions in this dataset: the section is left out
+
+
+@pytest.mark.parametrize("ext", ["pdf", "docx", "html"])
+def test_a_period_without_reports_still_gives_a_readable_report(db, frozen, tmp_path, ext):
+    content = run_report(tmp_path, "2024-Q1", ext)
+    assert len(content) > 1000
+    if ext == "pdf":
+        assert "menerima 0 laporan" in "\n".join(pdf_pages(content))

@@ -1,6 +1,8 @@
 """Every indicator of docs/indicators.md on the January 2024 data, expected values worked out by hand."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pantau.scorecards.api import stats
 from pantau.scorecards.indicators import composite_index, zone
@@ -73,3 +75,18 @@ def test_the_index_leaves_out_a_share_that_does_not_exist():
 ])
 def test_zones_follow_the_ombudsman_bands_at_the_boundaries(index, expected):
     assert zone(index) == expected
+
+
+share_or_none = st.one_of(st.none(), st.floats(0, 100).map(lambda v: round(v, 1)))
+
+
+@given(share_or_none, share_or_none, share_or_none)
+def test_the_index_lies_between_its_parts_and_its_zone_follows_it(a, b, c):
+    ind = {"followed_up_share": a, "first_follow_up_on_time_share": b, "resolved_share": c}
+    index = composite_index(ind)
+    present = [v for v in (a, b, c) if v is not None]
+    if not present:
+        assert index is None and zone(index) is None
+        return
+    assert min(present) - 0.005 <= index <= max(present) + 0.005
+    assert zone(index) == ("hijau" if index >= 81 else "kuning" if index >= 51 else "merah")

@@ -113,7 +113,7 @@ def test_an_unreadable_period_says_so_and_shows_the_default(client_for, computed
 def test_every_chart_on_the_dashboard_is_valid_svg(client_for, computed):
     html = page(client_for("koordinator"), "/dasbor/?period=2024-01")
     svgs = html.split("<svg")[1:]
-    assert len(svgs) == 6
+    assert len(svgs) == 7  # six breakdowns and the agencies with most overdue reports
     for chunk in svgs:
         ET.fromstring("<svg" + chunk.split("</svg>")[0] + "</svg>")
 
@@ -127,6 +127,7 @@ def test_the_received_card_shows_the_change_against_the_previous_month(client_fo
 def test_no_change_is_shown_against_a_period_without_reports(client_for, computed):
     html = page(client_for("koordinator"), "/dasbor/?period=2023-12")
     assert "dibanding periode sebelumnya" not in html  # November 2023 had no report
+    assert "Perubahan dibanding" not in html
 
 
 def test_the_picker_offers_periods_with_reports_before_any_snapshot(client_for, january):
@@ -141,3 +142,29 @@ def test_a_user_without_a_role_is_refused(client, january):
     client.force_login(make_user("tamu", None))
     assert client.get("/dasbor/").status_code == 403
     assert client.get("/opd/dinkes/").status_code == 404
+
+
+def test_the_agency_history_csv_has_one_row_per_month_with_both_indexes(client_for, computed):
+    rows = csv_rows(client_for("admin_dinkes").get("/opd/dinkes/?period=2024-01&format=csv&chart=history"))
+    # December 2023 (X1 only: no follow-up, index 0) and January 2024; months before had no report.
+    assert rows == [["month", "label", "agency_index", "province_index"],
+                    ["2023-12", "Desember 2023", "0.0", "0.0"], ["2024-01", "Januari 2024", "36.24", "58.85"]]
+
+
+def test_the_priority_csv_lists_every_agency_with_its_reason(client_for, computed):
+    rows = csv_rows(client_for("koordinator").get("/prioritas-rapat/?period=2024-01&format=csv&chart=priority"))
+    assert rows[0] == ["priority", "slug", "name", "received", "index", "zone", "overdue_now", "score", "reason"]
+    assert [r[1] for r in rows[1:]] == ["dinkes", "dpupr"]
+    assert rows[1][8].startswith("4 laporan (urutan 1 menurut volume)")
+
+
+def test_the_dashboard_counts_ranked_agencies_per_zone(client_for, computed, settings):
+    settings.PANTAU_RANKING_MIN_REPORTS = 2
+    html = page(client_for("pimpinan"), "/dasbor/?period=2024-01")
+    assert "2 OPD diperingkat" in html
+    assert '<span class="zone-hijau">1 hijau</span>' in html and '<span class="zone-merah">1 merah</span>' in html
+
+
+def test_the_overdue_chart_csv_lists_agencies_by_overdue_reports(client_for, computed):
+    rows = csv_rows(client_for("koordinator").get("/dasbor/?period=2024-01&format=csv&chart=overdue_by_agency"))
+    assert rows == [["slug", "name", "overdue_now"], ["dinkes", "Dinas Kesehatan", "2"]]  # DPUPR has none

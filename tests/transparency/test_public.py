@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from pantau.complaints.models import Complaint
 from pantau.lib import fmt
-from pantau.reports import actions
 from pantau.lib.periods import parse_period
+from pantau.reports import actions
 from tests.reports import dataset
 from tests.reports.helpers import stats_json
 
@@ -92,3 +92,33 @@ def test_the_open_data_has_no_tracking_ids(seeded, client):
     text = client.get(reverse("public_json"), {"periode": "2024-Q1"}).content.decode()
     ids = Complaint.objects.values_list("tracking_id", flat=True)
     assert not [t for t in ids if t in text]
+
+
+def test_the_public_page_works_before_any_import(db, client):
+    cache.clear()
+    r = client.get(reverse("public_home"), {"periode": "2024-Q1"})
+    assert r.status_code == 200
+    assert "Triwulan I 2024" in r.content.decode()
+
+
+def test_a_wrong_period_on_the_public_page_gets_a_message(db, client):
+    cache.clear()
+    page = client.get(reverse("public_home"), {"periode": "kemarin"}).content.decode()
+    assert "2024-Q1" in page and 'role="alert"' in page
+
+
+def test_the_html_report_shows_notable_cases_without_their_titles(seeded, koordinator_user):
+    done = Complaint.objects.filter(status="completed", is_secret=False).first()
+    Complaint.objects.filter(pk=done.pk).update(title="Judul khusus yang tidak boleh terbit")
+    report = actions.create_report(parse_period("2024-Q1"), koordinator_user)
+    actions.save_sections(report, {}, [done.tracking_id])
+    html = actions.render(report, "html").decode()
+    assert f"#{done.tracking_id}" in html and "Judul khusus" not in html
+    from tests.reports.helpers import pdf_pages
+
+    assert "Judul khusus" in "\n".join(pdf_pages(actions.render(report, "pdf")))
+
+
+@pytest.fixture
+def koordinator_user(personas):
+    return personas["koordinator"]

@@ -9,6 +9,7 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.argon2
 def test_passwords_are_hashed_with_argon2(personas):
     assert personas["koordinator"].password.startswith("argon2$")
 

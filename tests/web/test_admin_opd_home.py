@@ -43,3 +43,12 @@ def test_an_admin_opd_home_shows_the_agencys_scorecard_against_the_province(clie
     assert "100,0%" in page  # dinkes followed up all three
     assert "75,0%" in page   # the province: three of four
     assert "Pekerjaan Umum" not in page
+
+
+def test_without_reports_this_quarter_the_scorecard_shows_the_last_quarter_with_reports(client_for, dinkes):
+    make_complaint(dinkes, received_at=datetime(2024, 2, 5, 9, tzinfo=WIB))
+    with time_machine.travel(datetime(2024, 11, 20, 10, 0, tzinfo=WIB), tick=False):
+        page = client_for("admin_dinkes").get("/").content.decode()
+        assert "Rapor Triwulan I 2024" in page
+        page = client_for("admin_dinkes").get("/?period=2024-Q2").content.decode()
+        assert "Rapor Triwulan II 2024" in page

@@ -34,6 +34,7 @@ def only(roles, status=200, others=403):
 
 
 KOORD = ("koordinator",)
+TO_OWN_AGENCY = {"admin_dinkes": ("redirect", "/opd/dinkes/"), "admin_pupr": ("redirect", "/opd/dpupr/")}
 # url name -> persona -> status code, LOGIN, or ("redirect", "/path/").
 EXPECTED = {
     # accounts
@@ -66,6 +67,38 @@ EXPECTED = {
     "meeting_photo": only(KOORD, status=405),
     "answer_templates": only(KOORD),
     "answer_template_edit": only(KOORD),
+    # scorecards: province pages for koordinator, analis, pimpinan; an admin OPD is sent to their agency
+    "dashboard": {**only(("koordinator", "analis", "pimpinan")), **TO_OWN_AGENCY},
+    "agency_list": {**only(("koordinator", "analis", "pimpinan")), **TO_OWN_AGENCY},
+    "priority_list": {**only(("koordinator", "analis", "pimpinan")), **TO_OWN_AGENCY},
+    "agency_detail": {**logged_in(200), "admin_dinkes": 404},  # walked with DPUPR
+    "indicator_definitions": everyone(200),                   # definitions carry no data
+    # period reports: koordinator writes; pimpinan reads final versions (the walked one is a draft)
+    "report_list": only(("koordinator", "pimpinan")),
+    "report_settings": only(KOORD),
+    "report_create": only(KOORD, status=405),  # POST only
+    "report_edit": only(KOORD),
+    "report_preview": only(KOORD),
+    "report_download": only(KOORD),
+    "report_finalize": only(KOORD, status=405),
+    "report_new_version": only(KOORD, status=405),
+    # transparency: public, no login, aggregates only
+    "public_home": everyone(200),
+    "public_csv": everyone(200),
+    "public_json": everyone(200),
+    "public_definitions": everyone(200),
+    # jobs and e-mail settings
+    "job_list": only(KOORD),
+    "notification_settings": logged_in(200),
+
+    # opinion analysis and alerts (issue 6): koordinator and analis
+    "opinion_analysis": only(("koordinator", "analis")),
+    "analysis_mentions": only(("koordinator", "analis")),
+    "analysis_mention": only(("koordinator", "analis"), status=404),  # walked with an unknown mention
+    "mention_sentiment": everyone(405),  # POST only
+    "mention_to_complaint": everyone(405),
+    "alert_list": only(("koordinator", "analis")),
+    "alert_subscription": only(("koordinator", "analis")),
 }
 # The Django admin is for staff accounts only; no persona is staff.
 ADMIN_EXPECTED = {
@@ -101,6 +134,9 @@ def world(personas, dinkes, pupr, tmp_path, settings):
             title="Rapat koordinasi", starts_at=datetime(2024, 3, 12, 9, tzinfo=WIB),
             place="Aula Diskominfo", agenda="Evaluasi", period="2024-Q1")
         objects["template"] = AnswerTemplate.objects.create(title="Jalan rusak", body="Yth. Bapak/Ibu [nama] ...")
+    from pantau.reports.models import Report
+
+    objects["period_report"] = Report.objects.create(period="2024-Q1")
     return objects
 
 
@@ -109,8 +145,8 @@ def _upload(user) -> str:
 
     from pantau.complaints import uploads
 
-    body = ("TrackingID,TanggalLaporanMasuk,Judul,Status\n"
-            "9165816,2024-03-04 09:00,Jalan rusak,Belum\n").encode()
+    body = (b"TrackingID,TanggalLaporanMasuk,Judul,Status\n"
+            b"9165816,2024-03-04 09:00,Jalan rusak,Belum\n")
     return uploads.store(SimpleUploadedFile("lapor.csv", body), user=user).token
 
 
@@ -123,7 +159,13 @@ def kwargs_for(name: str, pattern, world) -> dict:
         "calendar_override_delete": {"pk": world["override"].pk},
         "meeting_document": {"pk": world.get("meeting") and world["meeting"].pk, "kind": "nothing", "fmt": "txt"},
         "answer_template_edit": {"pk": world.get("template") and world["template"].pk},
+        "agency_detail": {"slug": "dpupr"},
+
+        "analysis_mention": {"pk": 999999},
+        "mention_sentiment": {"pk": 999999},
+        "mention_to_complaint": {"pk": 999999},
         "admin:app_list": {"app_label": "complaints"},
+        "report_download": {"pk": world.get("period_report") and world["period_report"].pk, "fmt": "html"},
         "admin:view_on_site": {"content_type_id": 1, "object_id": "1"},  # staff only: login first
     }
     if name in by_name:
@@ -133,6 +175,8 @@ def kwargs_for(name: str, pattern, world) -> dict:
         return {}
     if name.startswith("meeting_") and params == ["pk"]:
         return {"pk": world["meeting"].pk}
+    if name.startswith("report_") and params == ["pk"]:
+        return {"pk": world["period_report"].pk}
     if name.startswith("admin:") and set(params) <= {"object_id", "id"}:
         return dict.fromkeys(params, world["report"].pk)
     raise AssertionError(f"URL {name!r} ({pattern.pattern}) has parameters {params}: add them to kwargs_for()")
@@ -201,6 +245,10 @@ def test_an_admin_of_dinkes_never_sees_a_dpupr_report_anywhere(client_for, world
         body = b"".join(response.streaming_content) if response.streaming else response.content
         if report.tracking_id.encode() in body or b"ZXQ" in body:
             seen.append(url)
+    for own in ("/opd/dinkes/", "/dasbor/"):  # their agency page (and the dashboard that sends them there)
+        body = client.get(own, follow=True).content
+        if report.tracking_id.encode() in body or b"ZXQ" in body or b"Cibeber" in body:
+            seen.append(own)
     for query in ("format=csv", "format=xlsx", "agency=dpupr&format=csv", f"q={report.tracking_id}&format=csv"):
         body = b"".join(client.get(f"/pengaduan/?{query}").streaming_content)
         if report.tracking_id.encode() in body or b"ZXQ" in body:

@@ -84,3 +84,13 @@ def raise_alert(topic: Topic, spike: Spike, window: tuple[datetime, datetime], c
         deliveries.append(Delivery(alert=alert, channel=Delivery.Channel.WEBHOOK, target=webhook))
     Delivery.objects.bulk_create(deliveries)
     return alert
+
+
+def correct_sentiment(mention: Mention, value: str, user) -> None:
+    """Record an analyst's sentiment for a mention (kept apart from the model's own label)."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    Mention.objects.filter(pk=mention.pk).update(sentiment_corrected=value, sentiment_corrected_by=user,
+                                                 sentiment_corrected_at=now)
+    mention.sentiment_corrected, mention.sentiment_corrected_by, mention.sentiment_corrected_at = value, user, now

@@ -31,6 +31,9 @@ class TopicAlertSettings(models.Model):
         verbose_name = _("topic alert settings")
         verbose_name_plural = _("topic alert settings")
 
+    def __str__(self) -> str:
+        return str(self.topic)
+
 
 class Alert(models.Model):
     """One spike of one topic: raised once, then only extended while the spike goes on."""
@@ -108,6 +111,9 @@ class Delivery(models.Model):
         verbose_name = _("delivery")
         verbose_name_plural = _("deliveries")
 
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.target}: {self.get_status_display()}"
+
 
 class Subscription(models.Model):
     """What one user receives by e-mail: each alert at once, and/or a daily or weekly digest."""
@@ -129,3 +135,6 @@ class Subscription(models.Model):
     class Meta:
         verbose_name = _("alert subscription")
         verbose_name_plural = _("alert subscriptions")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -22,6 +22,7 @@ class Upload:
     file_name: str
     user_id: int
     mapping_name: str
+    headers: list[str] | None = None
 
 
 def uploads_dir() -> Path:
@@ -61,4 +62,14 @@ def load(token: str) -> Upload | None:
         meta = json.loads((folder / "upload.json").read_text())
     except (OSError, ValueError):
         return None
-    return Upload(token, folder / meta["stored_as"], meta["file_name"], meta["user_id"], meta.get("mapping_name", ""))
+    return Upload(token, folder / meta["stored_as"], meta["file_name"], meta["user_id"],
+                  meta.get("mapping_name", ""), meta.get("headers"))
+
+
+def remember_headers(upload: Upload, headers: list[str]) -> None:
+    """Keep the file's column headers (seen in the first dry run) so that confirming need not read it twice."""
+    note = upload.path.parent / "upload.json"
+    meta = json.loads(note.read_text())
+    meta["headers"] = headers
+    note.write_text(json.dumps(meta))
+    upload.headers = headers

@@ -158,9 +158,5 @@ def answer_text(rng: random.Random, quality: str, sub: str | None, values: dict,
     return fill(rng.choice(texts.GOOD_ANSWERS), filled)
 
 
-def reply_text(rng: random.Random) -> str:
-    return rng.choice(texts.REPLIES)
-
-
 def region_weights() -> list[float]:
     return [r.weight for r in REGIONS]

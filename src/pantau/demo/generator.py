@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from . import compose
 from .catalog import (
     AGENCIES,
+    AGENCY_BY_SLUG,
     COASTAL_ONLY,
     REGIONS,
     RURAL_ONLY,
@@ -174,10 +175,11 @@ class Generator:
         self._agency_work(state, spec, values, disposed)
 
     def _dispose(self, state: "Track", spec: AgencySpec, moment: datetime) -> None:
-        state.event("disposition", "agency", state.report.agency or "", spec.slug, moment)
+        previous = AGENCY_BY_SLUG[state.report.agency].name if state.report.agency else ""
+        state.event("disposition", "agency", previous, spec.name, moment)
         state.report.agency = spec.slug
         state.report.fields["disposed_at"] = moment
-        state.status("disposed", moment, text=f"Terdisposisi ke {spec.name}")
+        state.status("disposed", moment, text=f"Terdisposisi ke {spec.name}", silent=True)
 
     def _agency_work(self, state: "Track", spec: AgencySpec, values: dict, disposed: datetime) -> None:
         rng, f = self.rng, state.report.fields
@@ -202,8 +204,7 @@ class Generator:
                 continue
             replied = self._after(posted, rng.randint(0, 6))
             if rng.random() < 0.22 and state.before(replied):
-                state.event("reporter_replied", "", "", compose.reply_text(rng), replied)
-                state.status("reporter_replied", replied)
+                state.status("reporter_replied", replied, kind="reporter_replied")
                 last = replied
                 continue
             self._close(state, posted)
@@ -216,8 +217,8 @@ class Generator:
         text = compose.answer_text(rng, quality, state.report.category[1], values, posted_day)
         state.report.follow_ups.append((posted, text, spec.slug))
         state.report.fields.setdefault("first_follow_up_at", posted)
-        state.event("follow_up", "", "", text, posted)
-        state.status("followed_up", posted)
+        state.event("follow_up", "follow_up", "", text, posted)
+        state.status("followed_up", posted, silent=True)
 
     def _close(self, state: "Track", last_follow_up: datetime) -> None:
         """Closed by the coordinator within a few days, or automatically after 10 quiet working days."""
@@ -230,7 +231,8 @@ class Generator:
         if not state.before(moment):
             return
         state.report.fields.update(completed_at=moment, auto_closed=auto)
-        state.status("completed", moment, kind="closed", text="Selesai otomatis" if auto else "Selesai")
+        state.status("completed", moment, kind="closed", text="Selesai otomatis" if auto else "Selesai",
+                     value="completed_auto" if auto else "completed")
 
 
 class Track:
@@ -251,7 +253,11 @@ class Track:
                                    "occurred_at": moment})
         self.report.fields["last_activity_at"] = moment
 
-    def status(self, new: str, moment: datetime, kind: str = "status", text: str | None = None) -> None:
-        self.event(kind, "status", self.current, new, moment)
+    def status(self, new: str, moment: datetime, kind: str = "status", text: str | None = None,
+               silent: bool = False, value: str | None = None) -> None:
+        """Move to a new status. Events follow the importer's conventions: a disposition or follow-up
+        event says the status itself (silent), an automatic close is recorded as "completed_auto"."""
+        if not silent:
+            self.event(kind, "status", self.current, value or new, moment)
         self.current = new
         self.report.fields.update(status=new, status_text=text or STATUS_TEXT[new])

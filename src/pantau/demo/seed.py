@@ -1,12 +1,13 @@
 """Write the demo to the database: agencies, regions, categories, reports, follow-ups and events.
 
-One transaction; rows go in with bulk_create in batches. Agencies, regions and categories are
+One transaction; rows go in with executemany in batches. Agencies, regions and categories are
 upserted by slug/name so the seed can run on a database that already has the reference data."""
 
 import random
 import time
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
 from pantau.agencies.models import Agency, Region
 from pantau.complaints.models import Category, Complaint, ComplaintEvent, FollowUp
@@ -65,27 +66,43 @@ def seed(seed: int = 2024, calendar=None, count: int = 8000, replace: bool = Fal
                 raise SeedRefused
             Complaint.objects.all().delete()
         agencies, regions, categories = upsert_reference(seed)
-        rows = [Complaint(**r.fields, agency_id=agencies.get(r.agency), region_id=regions[r.region],
-                          category_id=categories[r.category]) for r in reports]
-        Complaint.objects.bulk_create(rows, batch_size=BATCH)
+        now = timezone.now()
+        insert_rows(Complaint, [{**r.fields, "agency_id": agencies.get(r.agency), "region_id": regions[r.region],
+                                 "category_id": categories[r.category], "created_at": now, "updated_at": now}
+                                for r in reports])
         ids = dict(Complaint.objects.values_list("tracking_id", "id"))
         follow_ups, events = [], []
         for r in reports:
             cid = ids[r.fields["tracking_id"]]
-            follow_ups += [FollowUp(complaint_id=cid, agency_id=agencies[slug], posted_at=at, text=text)
+            follow_ups += [{"complaint_id": cid, "agency_id": agencies[slug], "posted_at": at, "text": text}
                            for at, text, slug in r.follow_ups]
-            events += [ComplaintEvent(complaint_id=cid, **e) for e in r.events]
-        FollowUp.objects.bulk_create(follow_ups, batch_size=BATCH)
-        ComplaintEvent.objects.bulk_create(events, batch_size=BATCH)
+            events += [{"complaint_id": cid, "recorded_at": now, **e} for e in r.events]
+        insert_rows(FollowUp, follow_ups)
+        insert_rows(ComplaintEvent, events)
     written = time.monotonic()
-    log(f"wrote {len(rows)} reports, {len(follow_ups)} follow-ups, {len(events)} events in {written - generated:.1f}s")
+    log(f"wrote {len(reports)} reports, {len(follow_ups)} follow-ups, {len(events)} events in {written - generated:.1f}s")
     deadlines = _recompute_deadlines()
     finished = time.monotonic()
     log(f"deadlines recomputed for {deadlines} reports in {finished - written:.1f}s")
     return {"seed": seed, "agencies": len(agencies), "regions": len(regions), "categories": len(categories),
-            "reports": len(rows), "follow_ups": len(follow_ups), "events": len(events),
+            "reports": len(reports), "follow_ups": len(follow_ups), "events": len(events),
             "seconds": {"generate": round(generated - started, 2), "write": round(written - generated, 2),
                         "deadlines": round(finished - written, 2), "total": round(finished - started, 2)}}
+
+
+def insert_rows(model, rows: list[dict], batch: int = BATCH) -> None:
+    """INSERT rows (dicts by attribute name; missing fields take their defaults) with executemany:
+    several times faster than bulk_create for the demo's ~70,000 rows (DESIGN.md: bulk writes)."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({marks})"
+    defaults = {f.attname: f.get_default() for f in fields}
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch):
+            cursor.executemany(sql, [
+                [f.get_db_prep_save(row.get(f.attname, defaults[f.attname]), connection) for f in fields]
+                for row in rows[start:start + batch]])
 
 
 def _recompute_deadlines() -> int | None:

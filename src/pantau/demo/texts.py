@@ -584,9 +584,3 @@ POOR_ANSWERS = (
     "Terima kasih, akan kami tindak lanjuti.", "Baik, terima kasih.", "Sudah diteruskan.", "Akan kami cek.",
     "Terima kasih atas laporannya.", "Laporan diterima.", "Sedang diproses.",
 )
-REPLIES = (
-    "Sampai hari ini belum ada perubahan di lapangan.", "Terima kasih, sudah ditangani dengan baik.",
-    "Jawabannya tidak menjawab keluhan saya.", "Kapan perbaikannya dilaksanakan? Mohon kepastian.",
-    "Petugas belum pernah datang ke lokasi.", "Terima kasih atas respons cepatnya.",
-    "Masalah yang sama terjadi lagi minggu ini.", "Mohon nomor kontak yang bisa dihubungi.",
-)

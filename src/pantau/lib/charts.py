@@ -105,12 +105,24 @@ def _clean(ax) -> None:
         ax.spines[side].set_visible(False)
 
 
+def _value_axis(ax, f, horizontal: bool, top: float, room: float) -> None:
+    """Indonesian numbers on the value axis, with `room` above the longest bar for its label."""
+    axis = ax.xaxis if horizontal else ax.yaxis
+    axis.set_major_formatter(FuncFormatter(lambda v, _p: f(v)))
+    (ax.set_xlim if horizontal else ax.set_ylim)(0, top * room)
+
+
+def _finish(fig, ax, title: str | None) -> str:
+    _clean(ax)
+    fig.tight_layout()
+    return _to_svg(fig, title)
+
+
 def bar(rows: Sequence[tuple[str, float]], *, title: str | None = None, value_format: Formatter = None,
         horizontal: bool = True) -> str:
     """One bar per (label, value) row, in the given order, each with its value written at its end."""
     f = formatter(value_format)
-    n = max(len(rows), 1)
-    height = (0.9 + 0.32 * n) if horizontal else 3.4
+    height = (0.9 + 0.32 * max(len(rows), 1)) if horizontal else 3.4
     with plt.rc_context(RC):
         fig, ax = plt.subplots(figsize=(WIDTH_IN, height))
         _title(ax, title)
@@ -120,34 +132,43 @@ def bar(rows: Sequence[tuple[str, float]], *, title: str | None = None, value_fo
         labels = [str(r[0]) for r in rows]
         values = [float(r[1] or 0) for r in rows]
         top = max(values + [0]) or 1
-        style = _fill(0)
         if horizontal:
             pos = list(range(len(rows)))[::-1]
-            ax.barh(pos, values, height=0.7, **style)
+            ax.barh(pos, values, height=0.7, **_fill(0))
             ax.set_yticks(pos, labels)
-            ax.set_xlim(0, top * 1.18)
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f(v)))
             for y, v in zip(pos, values, strict=True):
                 ax.text(v + top * 0.01, y, f(v), va="center", ha="left", color=INK)
         else:
             pos = list(range(len(rows)))
-            ax.bar(pos, values, width=0.7, **style)
-            ax.set_xticks(pos, labels, rotation=30 if max(map(len, labels)) > 6 else 0, ha="right" if max(map(len, labels)) > 6 else "center")
-            ax.set_ylim(0, top * 1.18)
-            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f(v)))
+            ax.bar(pos, values, width=0.7, **_fill(0))
+            long = max(map(len, labels)) > 6
+            ax.set_xticks(pos, labels, rotation=30 if long else 0, ha="right" if long else "center")
             for x, v in zip(pos, values, strict=True):
                 ax.text(x, v + top * 0.01, f(v), va="bottom", ha="center", color=INK)
-        _clean(ax)
-        fig.tight_layout()
-        return _to_svg(fig, title)
+        _value_axis(ax, f, horizontal, top, 1.18)
+        return _finish(fig, ax, title)
+
+
+def _stack(ax, pos, series: dict, f, horizontal: bool, top: float) -> None:
+    """Draw the series on top of each other, writing each segment's value where it fits."""
+    base = [0.0] * len(pos)
+    for i, (name, values) in enumerate(series.items()):
+        vals = [float(v or 0) for v in values]
+        draw = ax.barh if horizontal else ax.bar
+        kw = {"left": base} if horizontal else {"bottom": base}
+        draw(pos, vals, 0.7, label=name, **kw, **_fill(i))
+        for p, b, v in zip(pos, base, vals, strict=True):
+            if v and v >= top * 0.06:
+                x, y = (b + v / 2, p) if horizontal else (p, b + v / 2)
+                ax.text(x, y, f(v), ha="center", va="center", color=_text_colour(i), fontsize=8)
+        base = [b + v for b, v in zip(base, vals, strict=True)]
 
 
 def stacked_bar(categories: Sequence[str], series: dict[str, Sequence[float]], *, title: str | None = None,
                 value_format: Formatter = None, horizontal: bool = True) -> str:
     """One bar per category, split into the series (in dict order), with a legend and segment values."""
     f = formatter(value_format)
-    n = max(len(categories), 1)
-    height = (1.3 + 0.36 * n) if horizontal else 3.6
+    height = (1.3 + 0.36 * max(len(categories), 1)) if horizontal else 3.6
     with plt.rc_context(RC):
         fig, ax = plt.subplots(figsize=(WIDTH_IN, height))
         _title(ax, title)
@@ -157,34 +178,39 @@ def stacked_bar(categories: Sequence[str], series: dict[str, Sequence[float]], *
         pos = list(range(len(categories)))
         if horizontal:
             pos = pos[::-1]
-        base = [0.0] * len(categories)
         totals = [sum(float(s[i] or 0) for s in series.values()) for i in range(len(categories))]
         top = max(totals + [0]) or 1
-        for i, (name, values) in enumerate(series.items()):
-            vals = [float(v or 0) for v in values]
-            draw = ax.barh if horizontal else ax.bar
-            kw = {"left": base} if horizontal else {"bottom": base}
-            draw(pos, vals, 0.7, label=name, **kw, **_fill(i))
-            for p, b, v in zip(pos, base, vals, strict=True):
-                if v and v >= top * 0.06:
-                    x, y = (b + v / 2, p) if horizontal else (p, b + v / 2)
-                    ax.text(x, y, f(v), ha="center", va="center", color=_text_colour(i), fontsize=8)
-            base = [b + v for b, v in zip(base, vals, strict=True)]
-        axis = ax.xaxis if horizontal else ax.yaxis
-        axis.set_major_formatter(FuncFormatter(lambda v, _p: f(v)))
+        _stack(ax, pos, series, f, horizontal, top)
+        _value_axis(ax, f, horizontal, top, 1.12)
         if horizontal:
             ax.set_yticks(pos, list(categories))
-            ax.set_xlim(0, top * 1.12)
             for p, t in zip(pos, totals, strict=True):
                 ax.text(t + top * 0.01, p, f(t), va="center", ha="left", color=INK, fontweight="bold")
         else:
             ax.set_xticks(pos, list(categories))
-            ax.set_ylim(0, top * 1.12)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08 if horizontal else -0.12),
                   ncol=min(len(series), 4), frameon=False)
-        _clean(ax)
-        fig.tight_layout()
-        return _to_svg(fig, title)
+        return _finish(fig, ax, title)
+
+
+def _plot_series(ax, xs, series: dict, f) -> float:
+    """Draw each series, named at its last point (values written for the first); returns the peak."""
+    peak = 0.0
+    for i, (name, values) in enumerate(series.items()):
+        points = [(x, float(v)) for x, v in zip(xs, values, strict=True) if v is not None]
+        if not points:
+            continue
+        px, py = zip(*points, strict=True)
+        peak = max(peak, *py)
+        ax.plot(px, py, LINE_STYLES[i % 4], marker=MARKERS[i % 4], color=FILLS[[0, 1, 4, 2][i % 4]],
+                linewidth=1.8, markersize=4, label=name)
+        ax.annotate(name, (px[-1], py[-1]), xytext=(6, 0), textcoords="offset points", va="center",
+                    color=INK, fontsize=8)
+        if len(points) <= 12 and i == 0:  # values of the first series only: no overlapping labels
+            for x, y in points:
+                ax.annotate(f(y), (x, y), xytext=(0, 5), textcoords="offset points", ha="center",
+                            fontsize=7, color="#333333")
+    return peak
 
 
 def line(x_labels: Sequence[str], series: dict[str, Sequence[float | None]], *, title: str | None = None,
@@ -201,22 +227,7 @@ def line(x_labels: Sequence[str], series: dict[str, Sequence[float | None]], *, 
             _empty(fig, ax)
             return _to_svg(fig, title)
         xs = list(range(len(x_labels)))
-        peak = 0.0
-        for i, (name, values) in enumerate(series.items()):
-            points = [(x, float(v)) for x, v in zip(xs, values, strict=True) if v is not None]
-            if not points:
-                continue
-            px, py = zip(*points, strict=True)
-            peak = max(peak, *py)
-            colour = FILLS[[0, 1, 4, 2][i % 4]]
-            ax.plot(px, py, LINE_STYLES[i % 4], marker=MARKERS[i % 4], color=colour, linewidth=1.8,
-                    markersize=4, label=name)
-            ax.annotate(name, (px[-1], py[-1]), xytext=(6, 0), textcoords="offset points", va="center",
-                        color=INK, fontsize=8)
-            if len(points) <= 12 and i == 0:  # values of the first series only: no overlapping labels
-                for x, y in points:
-                    ax.annotate(f(y), (x, y), xytext=(0, 5), textcoords="offset points", ha="center",
-                                fontsize=7, color="#333333")
+        peak = _plot_series(ax, xs, series, f)
         for name, value in (reference or {}).items():
             ax.axhline(value, color="#777777", linewidth=0.8, linestyle=(0, (4, 2)))
             ax.text(xs[-1] + 0.3, value, f"{name}", va="bottom", ha="left", fontsize=7.5, color="#444444")
@@ -229,9 +240,7 @@ def line(x_labels: Sequence[str], series: dict[str, Sequence[float | None]], *, 
         ax.grid(axis="y", color="#e0e0e0", linewidth=0.6)
         ax.set_axisbelow(True)
         # No legend: every line is named at its last point, which also survives grey printing.
-        _clean(ax)
-        fig.tight_layout()
-        return _to_svg(fig, title)
+        return _finish(fig, ax, title)
 
 
 def donut(rows: Sequence[tuple[str, float]], *, title: str | None = None, value_format: Formatter = None) -> str:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from .models import FetchRun, Source
 from .pipeline import Pipeline
 from .sources import fetcher
-from .sources.base import NotConfigured, Partial, RateLimited, SourceError
+from .sources.base import NotConfigured, Partial, RateLimited, SourceError, quota_resets_at
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ def fetch_source(source: Source, *, now: datetime | None = None, force: bool = F
         return None
     run = FetchRun(source=source, started_at=now)
     items, cursor, error = [], source.cursor, ""
+    quota_resets_at.set(None)
     try:
         items, cursor = fetcher(source.kind).fetch(source, dict(source.cursor or {}))
     except NotConfigured as exc:
@@ -55,6 +56,9 @@ def fetch_source(source: Source, *, now: datetime | None = None, force: bool = F
     except Exception as exc:  # a bug in one source must not stop the others
         log.exception("source %s failed", source.pk)
         error = f"{type(exc).__name__}: {exc}"
+    resets = quota_resets_at.get()
+    if resets and resets > source.not_before:
+        Source.objects.filter(pk=source.pk).update(not_before=resets)
     pipeline = pipeline or Pipeline()
     result = pipeline.ingest(source, items)
     run.fetched, run.new, run.duplicates = result.fetched, result.new, result.duplicates
@@ -88,3 +92,37 @@ def fetch_due_sources(now: datetime | None = None) -> list[FetchRun]:
         if run is not None:
             runs.append(run)
     return runs
+
+
+def rematch_topic(topic, chunk: int = 5000) -> int:
+    """Match one topic against every stored mention again (after its query changed); returns how
+    many mentions now belong to it. Replaces the topic's links in one transaction."""
+    from django.db import transaction
+
+    from .matcher import Document, TopicMatcher, compile_query
+    from .models import Mention, MentionTopic
+
+    matcher = TopicMatcher([(topic.pk, compile_query(topic.query, topic.exclusions))]) if topic.active else None
+    links = []
+    if matcher is not None:
+        rows = Mention.objects.order_by().values_list("pk", "published_at", "title", "text", "site", "author",
+                                                      "source__kind", "source__name")
+        for pk, published, title, text, site, author, kind, name in rows.iterator(chunk_size=chunk):
+            if matcher.match(Document(text, title=title, site=site, author=author, source=f"{kind} {name}")):
+                links.append(MentionTopic(mention_id=pk, topic_id=topic.pk, published_at=published))
+    with transaction.atomic():
+        MentionTopic.objects.filter(topic=topic).delete()
+        MentionTopic.objects.bulk_create(links, batch_size=2000)
+    return len(links)
+
+
+def save_topic(form, user) -> "tuple[object, int]":
+    """Save a topic from its form and rematch stored mentions when the query changed; returns
+    (topic, number of matching mentions or -1 when unchanged)."""
+    query_changed = form.instance.pk is None or {"query", "exclusions", "active"} & set(form.changed_data)
+    topic = form.save(commit=False)
+    if topic.pk is None:
+        topic.created_by = user
+    topic.save()
+    form.save_m2m()
+    return topic, rematch_topic(topic) if query_changed else -1

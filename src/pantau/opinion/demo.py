@@ -169,7 +169,7 @@ class Generator:
             f"Persoalan {rng.choice(SUBJECTS[topic])} {rng.choice(OPINIONS[mood])}.",
             f"Seorang warga bernama {rng.choice(['Asep', 'Siti', 'Dedi', 'Rohmah', 'Ujang', 'Nur'])} mengatakan kepada wartawan bahwa "
             f"{rng.choice(SUBJECTS[topic])} {rng.choice(OPINIONS[rng.choice(['neutral', mood])])}.",
-            rng.choice(CLOSERS), rng.choice(CLOSERS),
+            *rng.sample(CLOSERS, 2),
         ])
         outlets = rng.sample(self.outlets, k=1 + (rng.random() < 0.35) * rng.randint(1, 3))
         out = []

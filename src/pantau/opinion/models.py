@@ -146,6 +146,9 @@ class Cluster(models.Model):
         verbose_name = _("story cluster")
         verbose_name_plural = _("story clusters")
 
+    def __str__(self) -> str:
+        return f"story {self.pk} ({self.size})"
+
 
 class Sentiment(models.TextChoices):
     POSITIVE = "positive", _("Positive")
@@ -214,16 +217,17 @@ class Mention(models.Model):
     extra = models.JSONField(default=dict, blank=True, help_text="source-specific fields (hashtags, ...)")
 
     # Part 2 (issue 6) fills these; part 1 leaves them empty.
-    sentiment = models.CharField(_("sentiment"), max_length=8, choices=Sentiment.choices, null=True, blank=True)
+    # null = "not classified yet", distinct from any label: part 2's contract (issue 6).
+    sentiment = models.CharField(_("sentiment"), max_length=8, choices=Sentiment.choices, null=True, blank=True)  # noqa: DJ001
     sentiment_confidence = models.FloatField(null=True, blank=True)
-    sentiment_corrected = models.CharField(
+    sentiment_corrected = models.CharField(  # noqa: DJ001
         _("corrected sentiment"), max_length=8, choices=Sentiment.choices, null=True, blank=True,
     )
     sentiment_corrected_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
     sentiment_corrected_at = models.DateTimeField(null=True, blank=True)
-    emotion = models.CharField(_("emotion"), max_length=8, choices=Emotion.choices, null=True, blank=True)
+    emotion = models.CharField(_("emotion"), max_length=8, choices=Emotion.choices, null=True, blank=True)  # noqa: DJ001
     emotion_confidence = models.FloatField(null=True, blank=True)
     complaint = models.ForeignKey(
         "complaints.Complaint", null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions",
@@ -259,3 +263,6 @@ class MentionTopic(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["topic", "mention"], name="mentiontopic_unique")]
         indexes = [models.Index(fields=["topic", "published_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.topic_id}:{self.mention_id}"

@@ -70,7 +70,9 @@ def identity_key(kind: str, canonical: str, external_id: str, content: str) -> s
 _ID_WORDS = frozenset("""yang dan di ke dari ini itu dengan untuk tidak ada pada akan juga sudah
 dalam atau karena oleh saya kami kita mereka bisa telah masih lebih harus belum agar serta
 bagi tersebut namun para sangat saat hingga antara seperti kata warga pemerintah jalan banyak
-apa kenapa gak nggak tak dgn yg utk tdk sdh jg aja kalau kalo bahwa adalah menjadi dapat""".split())
+apa kenapa gak nggak tak dgn yg utk tdk sdh jg aja kalau kalo bahwa adalah menjadi dapat
+sekali banget bgt lagi buat jadi sama mau orang baru baik semua hari tempat pak bu ya nya sih
+deh dong kok udah sudah lah tapi tetapi juga pun kan saja hanya cuma kurang cukup paling""".split())
 _EN_WORDS = frozenset("""the and of to in is that for it with as was on are be this by at from
 have has not but or an they which you were their been more will would there can about after
 its also who what when new said people than into over only other""".split())

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import clustering, places
+from . import bulk, clustering, places
 from .enrichers import run_enrichers
 from .matcher import Document, TopicMatcher, compile_query
 from .models import Cluster, Mention, MentionTopic, Source, Topic
@@ -196,16 +196,27 @@ class Pipeline:
             story = getattr(m, "_story", None)
             if story is not None:
                 m.cluster_id = story.pk
-        Mention.objects.bulk_create([m for m in mentions if not m.is_duplicate], batch_size=1000)
+        firsts = [m for m in mentions if not m.is_duplicate]
+        bulk.insert(Mention, firsts)
+        self._fetch_ids(firsts)
         copies = [m for m in mentions if m.is_duplicate]
         for m in copies:
             m.duplicate_of_id = m.duplicate_of.pk
-        Mention.objects.bulk_create(copies, batch_size=1000)
+        bulk.insert(Mention, copies)
+        self._fetch_ids(copies)
         for cluster_id, n in grown.items():
             Cluster.objects.filter(pk=cluster_id).update(size=F("size") + n)
-        links = [MentionTopic(mention_id=m.pk, topic_id=t, published_at=m.published_at)
-                 for m, topic_ids in out for t in topic_ids]
-        MentionTopic.objects.bulk_create(links, batch_size=2000)
+        links = [(m.pk, t, bulk.adapt_datetime(m.published_at)) for m, topic_ids in out for t in topic_ids]
+        bulk.insert_rows(MentionTopic, ["mention_id", "topic_id", "published_at"], links)
+
+    @staticmethod
+    def _fetch_ids(mentions: list[Mention]) -> None:
+        """Give the just-inserted mentions their ids, found by their unique keys."""
+        by_key = {m.key: m for m in mentions}
+        keys = list(by_key)
+        for i in range(0, len(keys), 900):
+            for pk, key in Mention.objects.filter(key__in=keys[i:i + 900]).values_list("pk", "key"):
+                by_key[key].pk = pk
 
 
 def ingest(source: Source, items: Iterable[Item], **kwargs) -> IngestResult:

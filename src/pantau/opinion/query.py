@@ -20,7 +20,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 FIELDS = ("title", "site", "author", "source")
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -54,6 +53,11 @@ class QueryError(ValueError):
         return _("Query error at position %(position)d: expected %(expected)s, found %(found)s.") % {
             "position": self.position, "expected": _(self.expected), "found": self.found,
         }
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for translation (makemessages knows the name) without needing settings."""
+    return message
 
 
 # Descriptions of what was expected; translated when the message is built.
@@ -283,6 +287,8 @@ class _Parser:
     def field(self) -> Node:
         name = self.take().value
         tok = self.tok
+        if tok.kind == "LP" and name != "site":
+            return _with_field(self.atom(), name)
         if tok.kind not in ("PHRASE", "WORD"):
             self.fail(EXPECT_VALUE)
         self.take()
@@ -310,6 +316,19 @@ class _Parser:
             raise QueryError(tok.pos + 1, EXPECT_WORD, repr(raw))
         # "jalan-tol" is written as one word but is the phrase "jalan tol".
         return Phrase(ws, field) if len(ws) > 1 else Term(ws[0], field)
+
+
+def _with_field(node: Node, name: str) -> Node:
+    """`title:(a OR "b c")` = `title:a OR title:"b c"`; a field written inside wins."""
+    if isinstance(node, Term | Prefix | Phrase):
+        return node if node.field else type(node)(*(getattr(node, f) for f in node.__dataclass_fields__ if f != "field"), name)
+    if isinstance(node, Not):
+        return Not(_with_field(node.child, name))
+    if isinstance(node, Near):
+        return Near(_with_field(node.left, name), _with_field(node.right, name), node.distance)
+    if isinstance(node, And | Or):
+        return type(node)(tuple(_with_field(c, name) for c in node.children))
+    return node
 
 
 def _is_span(node: Node) -> bool:

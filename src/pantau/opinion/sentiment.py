@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from pantau.lib.textclass import model as textmodel
 from pantau.lib.textclass.datasets import READERS, split_paths, training_data_dir
+from pantau.lib.textclass.normalize import normalize
 
 log = logging.getLogger(__name__)
 TASKS = ("sentiment", "emotion")
@@ -73,9 +74,9 @@ def enrich(mentions: list) -> None:
     chosen = [m for m in mentions if m.language in ("id", "", None)]
     if not chosen:
         return
-    texts = [mention_text(m) for m in chosen]
+    texts = [normalize(mention_text(m)) for m in chosen]  # once for both models
     for task in TASKS:
-        for mention, prediction in zip(chosen, classifier(task).predict(texts), strict=True):
+        for mention, prediction in zip(chosen, classifier(task).predict(texts, normalized=True), strict=True):
             setattr(mention, task, prediction.label)
             setattr(mention, f"{task}_confidence", round(prediction.confidence, 4))
 
@@ -139,3 +140,21 @@ def retrain(task: str = "sentiment", data_dir: Path | None = None, activate_new:
         activate(task, path.name)
     return {"task": task, "n_corrections": len(extra_texts), "old": {"version": old_version, **old},
             "new": {"version": path.name, **new}, "active": active_version(task)}
+
+
+def classify_stored(everything: bool = False, chunk: int = 2000) -> int:
+    """Give stored mentions their sentiment and emotion (those without one, or all with
+    `everything`, e.g. after retraining); analysts' corrections are never touched. Returns the count."""
+    from pantau.opinion.models import Mention
+
+    qs = Mention.objects.all() if everything else Mention.objects.filter(sentiment__isnull=True)
+    qs = qs.filter(language__in=["id", ""]).order_by("pk")
+    fields = ["sentiment", "sentiment_confidence", "emotion", "emotion_confidence"]
+    done, last = 0, 0
+    while True:
+        batch = list(qs.filter(pk__gt=last).only("pk", "title", "text", "language")[:chunk])
+        if not batch:
+            return done
+        enrich(batch)
+        Mention.objects.bulk_update(batch, fields, batch_size=500)
+        done, last = done + len(batch), batch[-1].pk

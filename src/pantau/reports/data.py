@@ -11,7 +11,7 @@ from pathlib import Path
 from django.db.models import Q
 from django.utils import timezone
 
-from pantau.complaints.models import OPEN_STATUSES, Complaint, DeadlineState, Status
+from pantau.complaints.models import Complaint, DeadlineState, Status
 from pantau.lib.periods import Period
 
 from . import optional
@@ -20,6 +20,7 @@ from .models import LegalBasis, ReportSettings
 log = logging.getLogger(__name__)
 
 OVERDUE_IDS_PER_AGENCY = 25
+UNROUTED = "Belum didisposisikan"
 DATA_VERSION = 1
 
 
@@ -66,26 +67,32 @@ def _jsonable(value):
 
 
 def agency_changes(stats: dict, prev_stats: dict) -> list[dict]:
-    """Per agency: this period's index, the previous one and the difference (None when unknown)."""
+    """Per agency: this period's index, the previous one and the difference (None unless the agency
+    is ranked in both periods)."""
     before = {a["slug"]: a for a in prev_stats.get("agencies", [])}
     rows = []
     for a in stats.get("agencies", []):
-        now_i, prev_i = a.get("index"), before.get(a["slug"], {}).get("index")
-        delta = None if now_i is None or prev_i is None else round(now_i - prev_i, 2)
+        prev = before.get(a["slug"], {})
+        now_i, prev_i = a.get("index"), prev.get("index")
+        # Only agencies ranked in both periods: a handful of reports swings an index by chance.
+        comparable = bool(a.get("ranked") and prev.get("ranked")) and None not in (now_i, prev_i)
+        delta = round(now_i - prev_i, 2) if comparable else None
         rows.append({"slug": a["slug"], "name": a["name"], "index": now_i, "previous": prev_i, "delta": delta})
     return rows
 
 
 def overdue_by_agency(period: Period) -> list[dict]:
-    """Open reports received before the period's end whose follow-up or resolution is overdue, per
-    agency, most first, with tracking IDs (never titles or text: the HTML version is published)."""
-    qs = (Complaint.objects.filter(received_at__lt=period.end, status__in=OPEN_STATUSES,
-                                   agency__isnull=False)
-          .filter(Q(follow_up_state=DeadlineState.OVERDUE) | Q(resolve_state=DeadlineState.OVERDUE))
-          .order_by("agency__name", "received_at")
+    """The period's reports with a deadline overdue now (the `overdue_now` indicator), per agency,
+    most first, with tracking IDs (never titles or text: the HTML version is published). Reports not
+    yet routed are grouped as "Belum didisposisikan", so the counts add up to the province figure."""
+    overdue = (Q(dispose_state=DeadlineState.OVERDUE) | Q(follow_up_state=DeadlineState.OVERDUE)
+               | Q(resolve_state=DeadlineState.OVERDUE))
+    qs = (Complaint.objects.filter(received_at__gte=period.start, received_at__lt=period.end)
+          .filter(overdue).order_by("agency__name", "received_at")
           .values_list("agency__slug", "agency__name", "tracking_id"))
     groups: dict[str, dict] = {}
     for slug, name, tracking_id in qs:
+        slug, name = slug or "", name or UNROUTED
         g = groups.setdefault(slug, {"slug": slug, "name": name, "count": 0, "tracking_ids": []})
         g["count"] += 1
         if len(g["tracking_ids"]) < OVERDUE_IDS_PER_AGENCY:

@@ -38,8 +38,12 @@ def value(key: str, v) -> str:
 
 
 def build(data: dict, edited: dict[str, str], version_label: str, issued: date,
-          with_charts: bool = True) -> dict:
-    """The document for `data` with the koordinator's `edited` section texts."""
+          with_charts: bool = True, public: bool = False) -> dict:
+    """The document for `data` with the koordinator's `edited` section texts. `public` (the HTML
+    version for the website) leaves out the titles of notable cases: a tracking ID never goes out
+    together with a report's own words."""
+    if public:
+        data = {**data, "notable": [{**c, "title": ""} for c in data.get("notable", [])]}
     texts = nv.texts(data, edited)
     builders = {
         "summary": _summary_items, "basis": _basis_items, "reports": _reports_items,
@@ -175,12 +179,15 @@ def _follow_up_items(data, with_charts):
             "rows": [[g["name"], fmt.number(g["count"]), _ids(g)] for g in data["overdue"]],
             "align": ["left", "right", "left"], "widths": [3, 1, 6]}})
     if data["notable"]:
-        items.append({"table": {
-            "title": "Penyelesaian laporan yang patut dicatat",
-            "header": ["Nomor", "Judul", "Kategori", "Perangkat Daerah", "Diterima", "Selesai"],
-            "rows": [[f"#{c['tracking_id']}", c["title"], c["category"], c["agency"],
-                      _day(c["received"]), _day(c["completed"])] for c in data["notable"]],
-            "align": ["left"] * 6, "widths": [1.4, 3, 1.6, 2.6, 1.5, 1.5]}})
+        titled = any(c["title"] for c in data["notable"])
+        header = ["Nomor", "Judul", "Kategori", "Perangkat Daerah", "Diterima", "Selesai"]
+        rows = [[f"#{c['tracking_id']}", c["title"], c["category"], c["agency"],
+                 _day(c["received"]), _day(c["completed"])] for c in data["notable"]]
+        widths = [1.4, 3, 1.6, 2.6, 1.5, 1.5]
+        if not titled:
+            header, rows, widths = header[:1] + header[2:], [r[:1] + r[2:] for r in rows], widths[:1] + widths[2:]
+        items.append({"table": {"title": "Penyelesaian laporan yang patut dicatat", "header": header,
+                                "rows": rows, "align": ["left"] * len(header), "widths": widths}})
     return items
 
 
@@ -201,7 +208,8 @@ def _generic_items(section: dict | None) -> list[dict]:
     out = []
     for t in (section or {}).get("tables", []) or []:
         out.append({"table": {"title": str(t.get("title", "")), "header": [str(h) for h in t.get("header", [])],
-                              "rows": [[str(c) for c in r] for r in t.get("rows", [])]}})
+                              "rows": [[str(c) for c in r] for r in t.get("rows", [])],
+                              "widths": [1] * len(t.get("header", []))}})
     return out
 
 

@@ -78,7 +78,10 @@ def change(now, before, unit="%") -> str:
     if abs(rel) < 0.05:
         return "tetap"
     word = "naik" if rel > 0 else "turun"
-    amount = fmt.percent(abs(rel)) if unit == "%" else f"{fmt.number(abs(rel), 1)} {unit}"
+    if unit == "%":
+        amount = fmt.percent(abs(rel))
+    else:
+        amount = f"{fmt.number(abs(rel), 0 if unit == 'laporan' else 1)} {unit}"
     return f"{word} {amount}"
 
 
@@ -190,10 +193,13 @@ def reports(data: dict) -> str:
 
 def agencies(data: dict) -> str:
     agencies_ = data["stats"]["agencies"]
-    zones = {z: sum(1 for a in agencies_ if a.get("zone") == z) for z in ZONE_LABELS}
+    ranked = [a for a in agencies_ if a.get("ranked")]
+    zones = {z: sum(1 for a in ranked if a.get("zone") == z) for z in ZONE_LABELS}
     out = [
-        f"Dari {fmt.number(len(agencies_))} Perangkat Daerah, {zones['hijau']} berada di zona hijau, "
-        f"{zones['kuning']} di zona kuning dan {zones['merah']} di zona merah."
+        f"Dari {fmt.number(len(agencies_))} Perangkat Daerah yang menerima laporan, "
+        f"{fmt.number(len(ranked))} memenuhi jumlah laporan minimum untuk diperingkat: "
+        f"{zones['hijau']} berada di zona hijau, {zones['kuning']} di zona kuning dan "
+        f"{zones['merah']} di zona merah."
     ]
     changes = [c for c in data["changes"] if c["delta"] is not None]
     up = sorted((c for c in changes if c["delta"] >= 1), key=lambda c: -c["delta"])[:3]
@@ -223,8 +229,8 @@ def follow_up(data: dict) -> str:
     ]
     if total:
         worst = ", ".join(f"{g['name']} ({fmt.number(g['count'])})" for g in overdue[:3])
-        out.append(f"Sebanyak {fmt.number(total)} laporan melewati batas waktu di {len(overdue)} "
-                   f"Perangkat Daerah; terbanyak di {worst}.")
+        out.append(f"Sebanyak {fmt.number(total)} laporan periode ini melewati batas waktu; "
+                   f"terbanyak di {worst}.")
     else:
         out.append("Tidak ada laporan yang melewati batas waktu.")
     return "\n\n".join(out)

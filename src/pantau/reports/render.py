@@ -71,7 +71,7 @@ def produce(fmt: str, data: dict, sections: dict, version_label: str, issued: da
     from .document import build
     from .docx_render import docx
 
-    doc = build(data, sections, version_label, issued)
+    doc = build(data, sections, version_label, issued, public=(fmt == "html"))
     logo = report_data.logo_bytes(data)
     logo_name = data.get("letterhead", {}).get("logo", "")
     if fmt == "pdf":

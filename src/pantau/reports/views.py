@@ -3,10 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from pantau.agencies.roles import KOORDINATOR, PIMPINAN, role_of
 from pantau.complaints.models import Complaint, Status
@@ -57,9 +56,10 @@ def report_list(request):
 
 
 @login_required
-@require_POST
 def report_create(request):
     _coordinator(request)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         period = parse_period(request.POST.get("period", ""))
     except PeriodError:
@@ -119,7 +119,7 @@ def report_preview(request, pk: int):
 def report_download(request, pk: int, fmt: str):
     report = _visible(request, pk)
     if fmt not in actions.FORMATS:
-        raise PermissionDenied
+        raise Http404("unknown format")
     response = HttpResponse(actions.render(report, fmt), content_type=CONTENT_TYPES[fmt])
     name = f"laporan-sp4n-lapor-{report.period}-v{report.version}.{fmt}".replace("..", "_")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -127,9 +127,10 @@ def report_download(request, pk: int, fmt: str):
 
 
 @login_required
-@require_POST
 def report_finalize(request, pk: int):
     _coordinator(request)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     report = get_object_or_404(Report, pk=pk)
     try:
         actions.finalize(report, request.user)
@@ -141,9 +142,10 @@ def report_finalize(request, pk: int):
 
 
 @login_required
-@require_POST
 def report_new_version(request, pk: int):
     _coordinator(request)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     report = get_object_or_404(Report, pk=pk)
     new = actions.new_version(report, request.user)
     messages.success(request, _("Draft %(version)s created.") % {"version": new.version})

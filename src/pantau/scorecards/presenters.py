@@ -194,6 +194,16 @@ def breakdown_charts(b: dict, period: Period, agency: str | None = None) -> list
     return out
 
 
+def overdue_chart(agencies: list[dict], period: Period, limit: int = 10) -> Chart:
+    """The agencies with most reports of the period overdue now (top `limit`)."""
+    rows = sorted((a for a in agencies if a["overdue_now"]), key=lambda a: (-a["overdue_now"], a["name"]))[:limit]
+    title = _("Agencies with most reports overdue now")
+    pairs = [(a["name"], a["overdue_now"]) for a in rows]
+    return Chart("overdue_by_agency", title, lambda: charts.bar(pairs, title=title), ["slug", "name", "overdue_now"],
+                 [[a["slug"], a["name"], a["overdue_now"]] for a in rows],
+                 [(a["name"], reports_link(period, "overdue_now", a["slug"])) for a in rows])
+
+
 def csv_response(chart: Chart, period: Period) -> HttpResponse:
     """The chart's rows as a CSV download (UTF-8 with BOM so Excel reads the Indonesian text)."""
     buf = io.StringIO()
@@ -212,3 +222,10 @@ def month_periods(last: date, count: int = 12) -> list[Period]:
         out.append(parse_period(f"{y}-{m:02d}"))
         y, m = (y - 1, 12) if m == 1 else (y, m - 1)
     return out[::-1]
+
+
+def zone_summary(agencies: list[dict]) -> dict:
+    """How many ranked agencies are in each zone, and how many are not ranked."""
+    ranked = [a for a in agencies if a["ranked"]]
+    counts = {z: sum(1 for a in ranked if a["zone"] == z) for z in ("hijau", "kuning", "merah")}
+    return {"zones": counts, "ranked": len(ranked), "unranked": sum(1 for a in agencies if not a["ranked"])}

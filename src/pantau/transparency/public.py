@@ -76,10 +76,12 @@ def charts_for(data: dict) -> dict:
     cats = [(r["label"], r["value"]) for r in data["breakdowns"]["by_category"][:10]]
     if cats:
         out["categories"] = charts.bar(cats, title="10 kategori terbanyak", value_format="number")
-    ranked = sorted((a for a in data["agencies"] if a["index"] is not None), key=lambda a: -a["index"])
+    # Fair rankings: only agencies with the minimum number of reports are compared in a chart.
+    ranked = sorted((a for a in data["agencies"] if a["rank"] and a["index"] is not None),
+                    key=lambda a: -a["index"])
     if ranked:
         out["index"] = charts.bar([(a["name"], round(a["index"], 1)) for a in ranked],
-                                  title="Indeks Perangkat Daerah", value_format="decimal")
+                                  title="Indeks kinerja", value_format="decimal")
     return out
 
 

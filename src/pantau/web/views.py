@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from pantau.agencies.roles import ADMIN_OPD, has_role, visible_agencies, visible_complaints
 from pantau.complaints.filters import overdue_q
-from pantau.complaints.models import OPEN_STATUSES, DeadlineState
-from pantau.lib.periods import Period, parse_period
+from pantau.complaints.models import OPEN_STATUSES, Complaint, DeadlineState
+from pantau.lib.periods import Period, PeriodError, parse_period
 
 OPEN_DEADLINE = (DeadlineState.OPEN, DeadlineState.OVERDUE)
 
@@ -50,7 +50,7 @@ def admin_opd_home(request):
         "reports": reports[:100],
         "open_count": reports.count(),
         "overdue_count": reports.filter(overdue_q()).count(),
-        "scorecard": agency_scorecard(request.user),
+        "scorecard": agency_scorecard(request.user, request.GET.get("period")),
     })
 
 
@@ -65,19 +65,33 @@ SCORECARD_ROWS = [  # (indicator, label, kind) shown on the admin OPD's home; de
 ]
 
 
-def current_quarter() -> Period:
-    today = timezone.localdate()
-    return parse_period(f"{today.year}-Q{(today.month - 1) // 3 + 1}")
+def quarter_of(day) -> Period:
+    return parse_period(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
 
 
-def agency_scorecard(user) -> dict | None:
+def scorecard_period(raw: str | None) -> Period:
+    """The period asked for (?period=), else this quarter, else the last quarter with reports (an
+    office that imports late, or demo data, would otherwise open on an empty scorecard)."""
+    if raw:
+        try:
+            return parse_period(raw)
+        except PeriodError:
+            pass
+    period = quarter_of(timezone.localdate())
+    if Complaint.objects.filter(received_at__gte=period.start).exists():
+        return period
+    latest = Complaint.objects.order_by("-received_at").values_list("received_at", flat=True).first()
+    return quarter_of(timezone.localtime(latest).date()) if latest else period
+
+
+def agency_scorecard(user, raw_period: str | None = None) -> dict | None:
     """This quarter's indicators of the admin's agencies beside the province's, from the scorecards."""
     from pantau.scorecards.api import stats
 
     slugs = list(visible_agencies(user).values_list("slug", flat=True))
     if not slugs:
         return None
-    period = current_quarter()
+    period = scorecard_period(raw_period)
     data = stats(period)
     mine = [a for a in data["agencies"] if a["slug"] in slugs]
     rows = [{"key": key, "label": label, "kind": kind, "province": data["province"].get(key),

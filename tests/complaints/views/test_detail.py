@@ -90,3 +90,18 @@ def test_analis_and_pimpinan_never_see_personal_data(client_for, dinkes):
         page = client_for(persona).get(f"/pengaduan/{c.tracking_id}/").content.decode()
         assert "Siti Aminah" not in page and "081234567890" not in page
     assert PersonalDataAccess.objects.count() == 0
+
+
+def test_the_timeline_says_changes_in_words_and_hides_a_secret_reporters_reply(client_for, dinkes):
+    c = make_complaint(dinkes, is_secret=True)
+    ComplaintEvent.objects.create(complaint=c, kind="disposition", field="agency", old_value="",
+                                  new_value="dinkes", occurred_at=c.received_at)
+    ComplaintEvent.objects.create(complaint=c, kind="status", field="status", old_value="unverified",
+                                  new_value="disposed", occurred_at=c.received_at)
+    ComplaintEvent.objects.create(complaint=c, kind="reporter_replied", new_value="Saya dipungut biaya lagi.",
+                                  occurred_at=c.received_at)
+    page = client_for("admin_dinkes").get(f"/pengaduan/{c.tracking_id}/").content.decode()
+    assert "Belum terverifikasi → Terdisposisi" in page
+    assert "OPD – → Dinas Kesehatan" in page or "– → Dinas Kesehatan" in page
+    assert "Ditanggapi oleh pelapor" in page and "dipungut biaya" not in page
+    assert "dipungut biaya" in client_for("koordinator").get(f"/pengaduan/{c.tracking_id}/").content.decode()

@@ -65,3 +65,14 @@ def test_the_committed_models_keep_their_validation_score(shared_data, task, goa
     report = textmodel.evaluate(committed, texts, labels)
     assert report["macro_f1"] >= goal
     assert report["texts_per_second"] >= 500
+
+
+def test_the_cached_fast_transform_gives_the_same_probabilities_as_scikit_learn():
+    import numpy as np
+
+    from pantau.lib.textclass.normalize import normalize
+
+    model = textmodel.load(textmodel.COMMITTED_DIR / "sentiment.joblib")
+    texts = [normalize(t) for t in POSITIVE + NEGATIVE + NEUTRAL + ["kata-kata baru xyzzy", ""]] * 2
+    expected = model.pipeline.predict_proba(texts)
+    assert np.allclose(model.predict_proba(texts, normalized=True), expected, atol=1e-6)

@@ -142,7 +142,13 @@ def read_workbook(path: Path, sheet: str | None) -> Table:
 
 
 def decode(raw: bytes) -> str:
-    """The text of a CSV file: UTF-8 (with or without BOM), else Windows-1252."""
+    """The text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode
+    text"), else Windows-1252."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FileProblem(gettext_noop("The file is neither a spreadsheet nor a text (CSV) file.")) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8")
     try:
@@ -173,7 +179,7 @@ def sniff_delimiter(sample: str) -> str:
 def read_csv(path: Path) -> Table:
     """The table of a CSV file in any of the accepted encodings and delimiters."""
     raw = path.read_bytes()
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FileProblem(gettext_noop("The file is neither a spreadsheet nor a text (CSV) file."))
     text = decode(raw)
     if not text.strip():

@@ -25,6 +25,9 @@ DATE_FIELDS = ("received_at", "verified_at", "disposed_at", "first_follow_up_at"
                "completed_at")
 TEXT_FIELDS = {"title": 500, "text": None, "reporter_name": 200, "reporter_phone": 40,
                "reporter_email": 200, "reporter_id_number": 32}
+UNKNOWN_KIND = gettext_noop("unknown classification; use Pengaduan, Aspirasi or Permintaan Informasi")
+NOT_YES_OR_NO = gettext_noop("not yes or no")
+UNKNOWN_PRIVACY = gettext_noop("unknown; use Publik, Anonim or Rahasia")
 ANONYMOUS_NAMES = {"anonim", "anonymous", "anonimus", "dirahasiakan", "rahasia"}
 
 
@@ -106,17 +109,16 @@ class RowParser:
 
     # --------------------------------------------------------------- quick look
 
-    def cell(self, raw: dict, field: str):
-        """The cell of a field in a row read by `extract` ("" when the column is absent or empty)."""
-        value = raw.get(field, "")
-        return "" if value is None else value
-
     def extract(self, cells: list) -> dict:
         """{field: cell} of one row (short rows: missing cells are empty)."""
         if len(cells) > self.widest:
-            return {field: cells[index] for field, index in self.columns.items()}
+            found = {field: cells[index] for field, index in self.columns.items()}
+            if None in found.values():
+                return {field: "" if value is None else value for field, value in found.items()}
+            return found
         width = len(cells)
-        return {field: cells[index] if index < width else "" for field, index in self.columns.items()}
+        return {field: cells[index] if index < width and cells[index] is not None else ""
+                for field, index in self.columns.items()}
 
     def tracking_id(self, cells: list) -> str:
         index = self.tracking_index
@@ -158,7 +160,7 @@ class RowParser:
     def _dates(self, cells, values, problems):
         for field in DATE_FIELDS:
             if field in self.columns:
-                raw = self.cell(cells, field)
+                raw = cells.get(field, "")
                 try:
                     values[field] = parse_datetime(raw)
                 except DateError as error:
@@ -168,7 +170,7 @@ class RowParser:
     def _texts(self, cells, values, problems):
         for field, limit in TEXT_FIELDS.items():
             if field in self.columns:
-                text = text_of(self.cell(cells, field))
+                text = text_of(cells.get(field, ""))
                 if limit and len(text) > limit:
                     problems.append(RowProblem(field, text[:60] + "…", _("longer than %(limit)d characters") % {"limit": limit}))
                 values[field] = text
@@ -180,7 +182,7 @@ class RowParser:
 
     def _choice(self, cells, field, reader, problems, reason):
         """The reading of a vocabulary cell, cached by raw value; `reason` is a msgid used on failure."""
-        raw = self.cell(cells, field)
+        raw = cells.get(field, "")
         if raw == "" or field not in self.columns:
             return None
         cache = self.readings.setdefault(field, {})
@@ -194,50 +196,58 @@ class RowParser:
 
     def _vocabulary(self, cells, values, problems):
         if "kind" in self.columns:
-            kind = self._choice(cells, "kind", read_kind, problems, gettext_noop("unknown classification; use Pengaduan, Aspirasi or Permintaan Informasi"))
+            kind = self._choice(cells, "kind", read_kind, problems, UNKNOWN_KIND)
             values["kind"], values["supervisory"] = kind or (Kind.PENGADUAN, False)
         if "supervisory" in self.columns:
-            flag = self._choice(cells, "supervisory", read_bool, problems, gettext_noop("not yes or no"))
+            flag = self._choice(cells, "supervisory", read_bool, problems, NOT_YES_OR_NO)
             values["supervisory"] = bool(flag) or values.get("supervisory", False)
         if "channel" in self.columns:
-            raw = self.cell(cells, "channel")
+            raw = cells.get("channel", "")
             values["channel"] = self._choice(cells, "channel", read_channel, [], "") if raw != "" else Channel.OTHER
             if values["channel"] is None:
                 values["channel"] = Channel.OTHER
                 self.warnings[("channel", str(raw))] = _("unknown channel, recorded as Other")
         if "privacy" in self.columns:
-            privacy = self._choice(cells, "privacy", read_privacy, problems, gettext_noop("unknown; use Publik, Anonim or Rahasia"))
+            privacy = self._choice(cells, "privacy", read_privacy, problems, UNKNOWN_PRIVACY)
             values["is_anonymous"], values["is_secret"] = privacy or (False, False)
         for field in ("is_anonymous", "is_secret"):
             if field in self.columns:
-                values[field] = bool(self._choice(cells, field, read_bool, problems, gettext_noop("not yes or no")))
+                values[field] = bool(self._choice(cells, field, read_bool, problems, NOT_YES_OR_NO))
 
     def _agency_and_status(self, cells, values, problems):
-        agency_name = text_of(self.cell(cells, "agency"))
+        status_agency = ""
         if "status" in self.columns:
-            raw = text_of(self.cell(cells, "status"))
+            raw = text_of(cells.get("status", ""))
             reading = self._choice(cells, "status", read_status, [], "") if raw else None
             if raw and reading is None:
                 problems.append(RowProblem("status", raw, _("unknown status")))
             elif reading:
                 values.update(status=reading.status, status_text=raw, auto_closed=reading.auto_closed)
-                if reading.agency_name and not agency_name:
-                    agency_name = reading.agency_name
+                status_agency = reading.agency_name
             else:
                 values.update(status_text="", auto_closed=False)
-        if "agency" in self.columns or "status" in self.columns:
-            values["agency_id"] = None
-            if agency_name:
-                values["agency_id"] = self.agencies.resolve(agency_name)
-                if values["agency_id"] is None:
-                    suggestions = self.agencies.unknown.get(agency_name) or []
-                    reason = _("unknown agency") + (
-                        "; " + _("did you mean: %(names)s?") % {"names": "; ".join(suggestions)} if suggestions else
-                        "; " + _("add the name as an alias of the agency"))
-                    field = "agency" if "agency" in self.columns and text_of(self.cell(cells, "agency")) else "status"
-                    problems.append(RowProblem(field, agency_name, reason))
+        named = text_of(cells.get("agency", ""))
+        if "agency" in self.columns:
+            values["agency_id"] = self._agency(named, "agency", problems) if named else None
+        if status_agency:
+            from_status = self._agency(status_agency, "status", problems)
+            if "agency" not in self.columns or not named:
+                values["agency_id"] = from_status
+            elif from_status is not None and values["agency_id"] not in (None, from_status):
+                # Two different agencies for one report: never pick one silently.
+                problems.append(RowProblem("status", status_agency, _("names another agency than the agency column (%(name)s)") % {"name": named}))
         if not values.get("status"):
             values["status"] = self._derived_status(values)
+
+    def _agency(self, name: str, field: str, problems) -> int | None:
+        """The id of the named agency; an unknown name is a problem with the closest names suggested."""
+        agency_id = self.agencies.resolve(name)
+        if agency_id is None:
+            suggestions = self.agencies.unknown.get(name) or []
+            hint = (_("did you mean: %(names)s?") % {"names": "; ".join(suggestions)} if suggestions
+                    else _("add the name as an alias of the agency"))
+            problems.append(RowProblem(field, name, _("unknown agency") + "; " + hint))
+        return agency_id
 
     @staticmethod
     def _derived_status(values) -> str:
@@ -252,10 +262,10 @@ class RowParser:
 
     def _places(self, cells, values, problems):
         if "category" in self.columns or "subcategory" in self.columns:
-            path, sub = text_of(self.cell(cells, "category")), text_of(self.cell(cells, "subcategory"))
+            path, sub = text_of(cells.get("category", "")), text_of(cells.get("subcategory", ""))
             values["category_id"] = self.categories.resolve(path, sub) if (path or sub) else None
         if "region" in self.columns:
-            raw = text_of(self.cell(cells, "region"))
+            raw = text_of(cells.get("region", ""))
             values["region_id"] = self.regions.resolve(raw) if raw else None
             if raw and values["region_id"] is None:
                 self.warnings[("region", raw)] = _("not one of Banten's kabupaten/kota; region left empty")
@@ -263,10 +273,10 @@ class RowParser:
     def _follow_up(self, cells, values, problems) -> tuple[datetime, str] | None:
         if "follow_up_at" not in self.columns and "follow_up_text" not in self.columns:
             return None
-        text = text_of(self.cell(cells, "follow_up_text"))
+        text = text_of(cells.get("follow_up_text", ""))
         when = None
         if "follow_up_at" in self.columns:
-            raw = self.cell(cells, "follow_up_at")
+            raw = cells.get("follow_up_at", "")
             try:
                 when = parse_datetime(raw)
             except DateError as error:

@@ -6,8 +6,7 @@ rows are written as plain SQL; values are adapted for the database by Django's o
 
 from __future__ import annotations
 
-from datetime import datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime
 
 from django.db import connection
 from django.utils import timezone
@@ -30,7 +29,7 @@ def _adapter():
         return lambda value: value
     if connection.vendor != "sqlite":
         return connection.ops.adapt_datetimefield_value
-    utc = dt_timezone.utc
+    utc = UTC
 
     def adapt_value(value):
         if value is None:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from pantau.agencies.roles import may_see_personal_data, visible_complaints
 from pantau.complaints import sla
 from pantau.complaints.models import Complaint, PersonalDataAccess
+from pantau.complaints.timeline import timeline
 
 PERSONAL_FIELDS = ("reporter_name", "reporter_phone", "reporter_email", "reporter_id_number")
 
@@ -31,13 +32,14 @@ def personal_data_shown(user, complaint: Complaint) -> dict | None:
 def complaint_detail(request, tracking_id: str):
     complaint = visible_complaint_or_404(request.user, tracking_id)
     personal = personal_data_shown(request.user, complaint)
+    show_text = not complaint.is_secret or personal is not None
     return render(request, "complaints/detail.html", {
         "c": complaint,
         "personal": personal,
-        "show_text": not complaint.is_secret or personal is not None,
+        "show_text": show_text,
         "deadlines": sla.deadlines_for(complaint),
         "auto_close_at": sla.auto_close_expected_at(complaint),
-        "events": complaint.events.select_related("batch", "user"),
+        "events": timeline(complaint, show_text=show_text),
         "follow_ups": complaint.follow_ups.all(),
     })
 

@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from pantau.complaints import uploads
+from pantau.complaints.importers.lapor import run_import
+from pantau.complaints.importers.mapping import FIELDS, label
 from pantau.complaints.models import ColumnMapping, ImportBatch
 from pantau.complaints.views.access import koordinator_required
 
@@ -34,23 +36,6 @@ class UploadForm(forms.Form):
         return f
 
 
-def field_names(result) -> list[str]:
-    """Every field the importer knows, in its order (falls back to what the result mentions)."""
-    try:
-        from pantau.complaints.importers.mapping import FIELDS
-        return list(FIELDS)
-    except ImportError:
-        return list(dict.fromkeys([*result.mapping, *result.missing_required]))
-
-
-def field_label(name: str) -> str:
-    try:
-        from pantau.complaints.importers.mapping import label
-        return label(name)
-    except (ImportError, KeyError):
-        return name
-
-
 class MappingForm(forms.Form):
     """One select per field: which column holds it (or "not in this file"); optionally a name to save under."""
 
@@ -61,7 +46,7 @@ class MappingForm(forms.Form):
         choices = [(NOT_IN_FILE, _("— not in this file —"))] + [(h, h) for h in headers]
         for name in fields:
             self.fields[f"map_{name}"] = forms.ChoiceField(
-                label=field_label(name), required=False, choices=choices,
+                label=label(name), required=False, choices=choices,
                 initial=initial_mapping.get(name, NOT_IN_FILE))
 
     def mapping(self) -> dict[str, str]:
@@ -72,8 +57,6 @@ class MappingForm(forms.Form):
 
 
 def _run(upload, *, mapping=None, dry_run=True, save_as=None, user=None):
-    from pantau.complaints.importers.lapor import run_import
-
     return run_import(
         str(upload.path), file_name=upload.file_name, mapping=mapping,
         mapping_name=(upload.mapping_name or None) if mapping is None else None,
@@ -101,19 +84,21 @@ def import_review(request, token: str):
     upload = uploads.load(token)
     if upload is None or upload.user_id != request.user.pk:
         raise Http404
-    result = _run(upload, user=request.user)
-    headers = list(dict.fromkeys([*result.mapping.values(), *result.unmapped_headers]))
-    form = MappingForm(fields=field_names(result), headers=headers, initial_mapping=result.mapping)
-    if request.method == "POST":
-        form = MappingForm(request.POST, fields=field_names(result), headers=headers, initial_mapping=result.mapping)
-        if form.is_valid():
-            save_as = form.cleaned_data["save_as"].strip()
-            if request.POST.get("action") == "commit":
-                return _commit(request, upload, form.mapping(), save_as)
-            result = _run(upload, mapping=form.mapping(), user=request.user)
+    result = None
+    if request.method == "GET" or upload.headers is None:
+        result = _run(upload, user=request.user)
+        uploads.remember_headers(upload, list(dict.fromkeys([*result.mapping.values(), *result.unmapped_headers])))
+    form = MappingForm(request.POST or None, fields=list(FIELDS), headers=upload.headers,
+                       initial_mapping=result.mapping if result else {})
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("action") == "commit":
+            return _commit(request, upload, form.mapping(), form.cleaned_data["save_as"].strip())
+        result = _run(upload, mapping=form.mapping(), user=request.user)
+    if result is None:  # a mapping that did not validate: show the file's own dry run again
+        result = _run(upload, user=request.user)
     return render(request, "complaints/import_review.html", {
         "upload": upload, "result": result, "form": form,
-        "missing": [field_label(f) for f in result.missing_required],
+        "missing": [label(f) for f in result.missing_required],
     })
 
 

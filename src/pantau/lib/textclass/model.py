@@ -17,6 +17,7 @@ from sklearn.metrics import f1_score
 from sklearn.pipeline import Pipeline, make_union
 from sklearn.svm import LinearSVC
 
+from pantau.lib.textclass.fast import FastUnion
 from pantau.lib.textclass.normalize import normalize
 
 LABELS = {
@@ -44,15 +45,28 @@ class TextClassifier:
     def labels(self) -> tuple[str, ...]:
         return tuple(self.pipeline.classes_)
 
-    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        """Return one row of class probabilities per text, columns in `self.labels` order."""
+    def predict_proba(self, texts: Sequence[str], normalized: bool = False) -> np.ndarray:
+        """Return one row of class probabilities per text, columns in `self.labels` order
+        (`normalized`: the texts already went through `normalize`)."""
         if not len(texts):
             return np.zeros((0, len(self.labels)))
-        return self.pipeline.predict_proba([normalize(t) for t in texts])
+        texts = list(texts) if normalized else [normalize(t) for t in texts]
+        return self.pipeline.named_steps["classifier"].predict_proba(self._features().transform(texts))
 
-    def predict(self, texts: Sequence[str]) -> list[Prediction]:
+    def _features(self) -> FastUnion:
+        fast = self.__dict__.get("_fast")
+        if fast is None:
+            fast = self.__dict__["_fast"] = FastUnion(self.pipeline.named_steps["features"])
+        return fast
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_fast", None)  # a cache, rebuilt after loading
+        return state
+
+    def predict(self, texts: Sequence[str], normalized: bool = False) -> list[Prediction]:
         """Return the most probable label of each text and its probability."""
-        proba = self.predict_proba(texts)
+        proba = self.predict_proba(texts, normalized)
         best = proba.argmax(axis=1)
         labels = self.labels
         return [Prediction(str(labels[i]), float(p[i])) for i, p in zip(best, proba, strict=True)]

@@ -7,6 +7,7 @@ failed fetch never moves the cursor, so the next run reads the same items again 
 identity keys drop what was stored already: nothing lost, nothing twice.
 """
 
+import contextvars
 import email.utils
 import logging
 import time
@@ -112,6 +113,11 @@ def _exhausted(response: httpx.Response) -> bool:
     return remaining is not None and remaining.strip() == "0"
 
 
+# Set when a response said the quota is used up (x-rate-limit-remaining: 0): the caller postpones
+# the source's next run to this time although this response itself succeeded.
+quota_resets_at: contextvars.ContextVar[datetime | None] = contextvars.ContextVar("quota_resets_at", default=None)
+
+
 class Http:
     """httpx with timeouts, retries with exponential backoff on 5xx and timeouts, and respect for
     rate-limit headers. `get()` returns a 2xx response or raises SourceError / RateLimited."""
@@ -125,7 +131,6 @@ class Http:
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)), follow_redirects=True,
             headers={"User-Agent": "Pantau/0.1 (Diskominfo Provinsi Banten; media monitoring)"},
         )
-        self.waiting_until: datetime | None = None
 
     def __enter__(self):
         return self
@@ -156,7 +161,7 @@ class Http:
                     if _exhausted(response):
                         wait = _retry_after(response)
                         if wait:
-                            self.waiting_until = _later(wait)
+                            quota_resets_at.set(_later(wait))
                     return response
                 last = f"HTTP {response.status_code} from {url}"
             if attempt < self.retries:

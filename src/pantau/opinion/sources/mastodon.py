@@ -12,8 +12,9 @@ import json
 
 from django.utils.html import strip_tags
 
-from .base import Http, Item, NotConfigured, SourceError, parse_time
 from pantau.settings import env_secret
+
+from .base import Http, Item, NotConfigured, SourceError, parse_time
 
 
 def fetch(source, cursor: dict) -> tuple[list[Item], dict]:

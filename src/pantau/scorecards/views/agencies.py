@@ -32,7 +32,7 @@ def agency_list(request):
         "pick": pick, "period": pick.period, "stats": data, "ranked": ranked, "chart": chart,
         "unranked": [a for a in data["agencies"] if not a["ranked"]],
         "columns": [(k, presenters.LABELS[k]) for k in presenters.TABLE_COLUMNS],
-        "min_reports": api.min_reports(),
+        "min_reports": api.min_reports(), "zones": presenters.zone_summary(data["agencies"]),
     })
 
 

@@ -23,15 +23,17 @@ def chart_or_csv(request, chart_list, period):
 def dashboard(request):
     pick = presenters.picker(request.GET)
     period = pick.period
-    chart_list = presenters.breakdown_charts(api.breakdowns(period, request.user), period)
-    if (csv := chart_or_csv(request, chart_list, period)) is not None:
-        return csv
     current = api.stats(period)
+    overdue = presenters.overdue_chart(current["agencies"], period)
+    chart_list = presenters.breakdown_charts(api.breakdowns(period, request.user), period)
+    if (csv := chart_or_csv(request, [*chart_list, overdue], period)) is not None:
+        return csv
     previous = api.stats(period.previous())
     return render(request, "scorecards/dashboard.html", {
         "pick": pick, "period": period, "stats": current, "previous": previous,
         "cards": presenters.cards(current["province"], previous["province"], period),
-        "charts": chart_list, "attention": api.priority(period, limit=5),
+        "charts": chart_list, "overdue_chart": overdue, "attention": api.priority(period, limit=5),
+        "zones": presenters.zone_summary(current["agencies"]),
         "overdue_url": presenters.reports_link(period, "overdue_now"),
         "all_overdue_url": presenters.reports_url(overdue="1"),
     })

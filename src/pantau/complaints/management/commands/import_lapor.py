@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from pantau.complaints.importers.lapor import ImportResult, run_import
-from pantau.complaints.importers.mapping import FIELDS
+from pantau.complaints.importers.mapping import FIELDS, label
 
 
 class Command(BaseCommand):
@@ -50,7 +50,7 @@ class Command(BaseCommand):
         if result.mapping:
             out(_("Columns:"))
             for field, header in result.mapping.items():
-                out(f"  {field:<20} <- {header}")
+                out(f"  {field:<20} {'(' + label(field) + ')':<28} <- {header}")
             if result.unmapped_headers:
                 out(_("Columns not used: %(headers)s") % {"headers": ", ".join(result.unmapped_headers)})
         counts = result.counts

@@ -20,6 +20,8 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--seed", type=int, default=2024, help="seed for the demo data (first start only)")
         parser.add_argument("--no-serve", action="store_true", help="prepare only; do not start the server")
+        parser.add_argument("--no-opinion", dest="opinion", action="store_false",
+                            help="load the complaint demo only, without the opinion demo's mentions")
 
     def handle(self, *args, **opts):
         if not settings.DEMO_MODE:
@@ -32,8 +34,9 @@ class Command(BaseCommand):
         if Complaint.objects.exists():
             self.stderr.write("The database already holds reports: no demo data loaded.")
         else:
-            self.stderr.write("Loading the demo data (about 10 seconds)…")
-            call_command("seed_demo", seed=opts["seed"], users=False, stdout=self.stderr, stderr=self.stderr)
+            self.stderr.write("Loading the demo data…")
+            call_command("seed_demo", seed=opts["seed"], users=False, opinion=opts["opinion"],
+                         stdout=self.stderr, stderr=self.stderr)
         users = create_demo_users()
         url = f"http://{opts['host']}:{opts['port']}/"
         self.stdout.write(self._welcome(url, users, opts["no_serve"]))

@@ -1,4 +1,4 @@
-"""`pantau fetch [--source ID] [--all] [--json]`: collect mentions now."""
+"""`pantau fetch [--source ID] [--all] [--due] [--json]`: collect mentions now."""
 
 import json
 
@@ -17,6 +17,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--source", type=int, help=_("the source's number; fetched even when not due"))
         parser.add_argument("--all", action="store_true", help=_("fetch every active source, due or not"))
+        parser.add_argument("--due", action="store_true", help=_("only the sources whose interval has passed (the default; for the periodic job)"))
         parser.add_argument("--json", action="store_true", help=_("print the runs as JSON"))
 
     def handle(self, *args, **options):

@@ -4,7 +4,9 @@ import json
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
+from pantau.lib import fmt
 from pantau.lib.periods import PeriodError, parse_period
 from pantau.scorecards.compute import compute_all
 
@@ -29,4 +31,5 @@ class Command(BaseCommand):
         if opts["json"]:
             self.stdout.write(json.dumps({"periods": done, "seconds": seconds}))
         else:
-            self.stderr.write(f"{len(done)} periode dihitung dalam {seconds} detik: {', '.join(done) or '-'}")
+            self.stderr.write(_("%(n)s periods computed in %(s)s seconds: %(keys)s")
+                              % {"n": len(done), "s": fmt.number(seconds, 2), "keys": ", ".join(done) or "-"})

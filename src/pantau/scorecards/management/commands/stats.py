@@ -3,16 +3,18 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from pantau.lib import fmt
 from pantau.lib.periods import PeriodError, parse_period
 from pantau.scorecards.api import UnknownAgency, stats
 
 COLUMNS = [  # (key, header, kind)
-    ("received", "Diterima", "n"), ("followed_up_share", "Ditindaklanjuti", "%"),
-    ("first_follow_up_on_time_share", "TL tepat waktu", "%"), ("resolved_share", "Selesai", "%"),
-    ("follow_up_days_median", "Median hari", "d"), ("overdue_now", "Lewat tenggat", "n"),
-    ("index", "Indeks", "i"), ("zone", "Zona", "s"),
+    ("received", _("Received"), "n"), ("followed_up_share", _("Followed up"), "%"),
+    ("first_follow_up_on_time_share", _("On time"), "%"), ("resolved_share", _("Resolved"), "%"),
+    ("follow_up_days_median", _("Median days"), "d"), ("overdue_now", _("Overdue"), "n"),
+    ("index", _("Index"), "i"), ("zone", _("Zone"), "s"),
 ]
 
 
@@ -37,15 +39,15 @@ class Command(BaseCommand):
         except PeriodError as exc:
             raise CommandError(str(exc), returncode=1) from None
         except UnknownAgency:
-            raise CommandError(f"Tidak ada OPD dengan slug {opts['agency']!r}", returncode=1) from None
+            raise CommandError(gettext("No agency has the slug %(slug)r.") % {"slug": opts["agency"]}, returncode=1) from None
         if opts["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
             return
         self.stdout.write(self.table(data))
 
     def table(self, data: dict) -> str:
-        rows = [["#", "OPD"] + [h for _k, h, _t in COLUMNS]]
-        rows.append(["", "PROVINSI"] + [cell(data["province"][k], t) for k, _h, t in COLUMNS])
+        rows = [["#", gettext("Agency")] + [str(h) for _k, h, _t in COLUMNS]]
+        rows.append(["", gettext("PROVINCE")] + [cell(data["province"][k], t) for k, _h, t in COLUMNS])
         for a in data["agencies"]:
             rank = str(a["rank"]) if a["ranked"] else "-"
             rows.append([rank, a["name"][:40]] + [cell(a[k], t) for k, _h, t in COLUMNS])
@@ -56,6 +58,6 @@ class Command(BaseCommand):
         unranked = [a for a in data["agencies"] if not a["ranked"] and a["received"]]
         if unranked:
             lines.append("")
-            lines.append("Tidak diperingkat:")
+            lines.append(gettext("Not ranked") + ":")
             lines += [f"  {a['name']}: {a['unranked_reason']}" for a in unranked]
         return "\n".join(lines)

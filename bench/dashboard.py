@@ -1,0 +1,317 @@
+"""Latency of the pages people open every day, with 1M reports loaded, under 10 concurrent clients.
+
+Pages: the province dashboard, a filtered report list, an agency page and a CSV export (one agency,
+one quarter), each beside the trivial `/healthz/` view measured in the same run (the baseline).
+Goal: p95 <= 5x the trivial view's p95 and <= 300 ms.
+
+    PYTHONPATH=src nice -n 10 .venv/bin/python bench/dashboard.py --rows 1000000 [--db sqlite|postgres|both]
+
+The database is built once per size and cached (SQLite: a file under --cache; PostgreSQL: the
+database pantau_bench_<rows>): the demo seed gives agencies, regions, categories and users, then
+reports are added with batched executemany. The app runs under gunicorn on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+PG_URL = "postgres://postgres@127.0.0.1:5432/{name}"
+BATCH = 20_000
+PERIOD = "2024-Q1"
+
+
+def env_for(db: str, rows: int, cache: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DJANGO_SETTINGS_MODULE": "pantau.settings",
+           "PANTAU_DATA_DIR": str(cache / f"{db}-{rows}"), "LOG_LEVEL": "ERROR"}
+    env.pop("DATABASE_URL", None)
+    if db == "postgres":
+        env["DATABASE_URL"] = PG_URL.format(name=f"pantau_bench_{rows}")
+    return env
+
+
+def pantau(env: dict, *args: str) -> None:
+    subprocess.run([PY, "-m", "pantau", *args], env=env, check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
+
+
+def postgres_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def ensure_postgres_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+# --- data -------------------------------------------------------------------------------------
+
+def build(db: str, rows: int, cache: Path) -> dict:
+    """Migrate, seed the demo structure, add reports up to `rows`; skipped when already built."""
+    env = env_for(db, rows, cache)
+    Path(env["PANTAU_DATA_DIR"]).mkdir(parents=True, exist_ok=True)
+    marker = Path(env["PANTAU_DATA_DIR"]) / f"built-{db}-{rows}.json"
+    if marker.exists():
+        return json.loads(marker.read_text())
+    if db == "postgres":
+        ensure_postgres_database(f"pantau_bench_{rows}")
+    started = time.perf_counter()
+    pantau(env, "migrate", "--no-input")
+    pantau(env, "seed-demo", "--no-opinion", "--replace")
+    subprocess.run([PY, __file__, "--fill", str(rows)], env=env, check=True, cwd=ROOT)
+    filled = time.perf_counter()
+    pantau(env, "compute-scorecards", "--period", PERIOD, "--period", "2024-03", "--period", "2024-02",
+           "--period", "2024-01", "--period", "2023-Q4")
+    info = {"rows": rows, "fill_seconds": round(filled - started, 1),
+            "scorecards_seconds": round(time.perf_counter() - filled, 1)}
+    marker.write_text(json.dumps(info))
+    return info
+
+
+def fill(rows: int) -> None:
+    """In a child process with the bench's settings: add reports with executemany until `rows`."""
+    import django
+
+    django.setup()
+    from django.db import connection, transaction
+
+    from pantau.agencies.models import Agency, Region
+    from pantau.complaints.models import Category, Complaint
+
+    have = Complaint.objects.count()
+    agencies = list(Agency.objects.values_list("id", flat=True))
+    regions = list(Region.objects.values_list("id", flat=True))
+    categories = list(Category.objects.values_list("id", flat=True))
+    rng = random.Random(7)
+    table = Complaint._meta.db_table
+    cols = ("tracking_id", "title", "text", "kind", "supervisory", "category_id", "channel", "region_id",
+            "is_anonymous", "is_secret", "reporter_name", "reporter_phone", "reporter_email",
+            "reporter_id_number", "received_at", "disposed_at", "first_follow_up_at", "completed_at",
+            "agency_id", "status", "status_text", "auto_closed", "dispose_due_at", "dispose_state",
+            "follow_up_due_at", "follow_up_state", "resolve_due_at", "resolve_state", "row_hash",
+            "created_at", "updated_at")
+    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(['%s'] * len(cols))})"
+    start = datetime(2023, 1, 1, tzinfo=UTC)
+    span = int(timedelta(days=730).total_seconds())
+    now = datetime(2025, 1, 15, tzinfo=UTC)
+    adapt = connection.ops.adapt_datetimefield_value
+    n = have
+    while n < rows:
+        batch = []
+        for _ in range(min(BATCH, rows - n)):
+            n += 1
+            batch.append(_row(rng, n, start, span, now, agencies, regions, categories, adapt))
+        with transaction.atomic(), connection.cursor() as cur:
+            cur.executemany(sql, batch)
+        print(f"\r{n:,} reports", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute(f"ANALYZE {table}")
+    else:
+        with connection.cursor() as cur:
+            cur.execute("ANALYZE")
+
+
+STATUSES = [("completed", 55), ("followed_up", 15), ("disposed", 15), ("in_process", 8), ("unverified", 4),
+            ("archived", 3)]
+
+
+def _row(rng, n, start, span, now, agencies, regions, categories, adapt) -> tuple:
+    received = start + timedelta(seconds=rng.randrange(span))
+    status = rng.choices([s for s, _ in STATUSES], [w for _, w in STATUSES])[0]
+    disposed = received + timedelta(hours=rng.randrange(4, 120)) if status not in ("unverified", "archived") else None
+    follow = disposed + timedelta(hours=rng.randrange(4, 240)) if disposed and status in ("completed", "followed_up") else None
+    completed = follow + timedelta(hours=rng.randrange(1, 300)) if follow and status == "completed" else None
+    dispose_due = received + timedelta(days=5)
+    follow_due = disposed + timedelta(days=7) if disposed else None
+    resolve_due = disposed + timedelta(days=20) if disposed else None
+
+    def state(due, done):
+        if due is None:
+            return "na"
+        if done is not None:
+            return "met" if done < due else "late"
+        return "overdue" if now >= due else "open"
+
+    kind = rng.choices(["pengaduan", "aspirasi", "informasi"], [70, 20, 10])[0]
+    return (
+        f"B{n:07d}", f"Laporan uji beban nomor {n}", "Isi laporan uji beban. " * 8, kind, False,
+        rng.choice(categories) if categories else None, rng.choice(["website", "sms", "aplikasi", "twitter", "whatsapp"]),
+        rng.choice(regions) if regions else None, rng.random() < 0.2, rng.random() < 0.03,
+        "Pelapor Uji", "0812000000", "uji@example.id", "3600000000000000",
+        adapt(received), adapt(disposed), adapt(follow), adapt(completed),
+        rng.choice(agencies) if disposed else None, status, status, False,
+        adapt(dispose_due), state(dispose_due, disposed), adapt(follow_due), state(follow_due, follow),
+        adapt(resolve_due), state(resolve_due, completed), "", adapt(received), adapt(received),
+    )
+
+
+# --- serving and measuring --------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(env: dict, port: int, workers: int, threads: int) -> subprocess.Popen:
+    subprocess.run([PY, "-m", "pantau", "collectstatic", "--no-input"], env=env, check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [PY, "-m", "gunicorn", "pantau.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread",
+         "--log-level", "warning", "--timeout", "120"],
+        env={**env, "ALLOWED_HOSTS": "127.0.0.1"}, cwd=ROOT)
+    import httpx
+
+    for _ in range(200):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz/", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise SystemExit("gunicorn did not answer on /healthz/")
+
+
+def logged_in_client(base: str):
+    import httpx
+
+    client = httpx.Client(base_url=base, timeout=60)
+    client.get("/masuk/")
+    password = os.environ.get("PANTAU_DEMO_PASSWORD", "pantau-demo")
+    r = client.post("/masuk/", data={"username": "koordinator", "password": password,
+                                    "csrfmiddlewaretoken": client.cookies["csrftoken"]},
+                    headers={"Referer": f"{base}/masuk/"})
+    if r.status_code != 302:
+        raise SystemExit(f"log-in failed: {r.status_code}")
+    return client
+
+
+def measure(clients: list, path: str, requests: int) -> dict:
+    """Latencies of `requests` GETs of `path` spread over the clients (one thread each)."""
+    times: list[float] = []
+    errors: list[int] = []
+    lock = threading.Lock()
+    per = [requests // len(clients) + (1 if i < requests % len(clients) else 0) for i in range(len(clients))]
+
+    def run(client, count):
+        for _ in range(count):
+            t0 = time.perf_counter()
+            with client.stream("GET", path) as r:
+                for _chunk in r.iter_bytes():
+                    pass
+            elapsed = time.perf_counter() - t0
+            with lock:
+                times.append(elapsed)
+                if r.status_code != 200:
+                    errors.append(r.status_code)
+
+    for client in clients:  # warm-up: one request each
+        client.get(path)
+    threads = [threading.Thread(target=run, args=(c, n)) for c, n in zip(clients, per, strict=True)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    q = statistics.quantiles(times, n=100)
+    return {"path": path, "n": len(times), "p50_ms": round(q[49] * 1000, 1), "p95_ms": round(q[94] * 1000, 1),
+            "errors": sorted(set(errors))}
+
+
+BUSY = "dinkes"
+
+
+def run_db(db: str, rows: int, cache: Path, n_clients: int, requests: int) -> dict:
+    info = build(db, rows, cache)
+    env = env_for(db, rows, cache)
+    port = free_port()
+    proc = serve(env, port, workers=2, threads=max(2, n_clients // 2))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        clients = [logged_in_client(base) for _ in range(n_clients)]
+        results = []
+        for label, path in PAGE_LIST:
+            m = measure(clients, path, requests)
+            m["page"] = label
+            results.append(m)
+            print(f"  {db:8} {label:38} p50 {m['p50_ms']:8.1f} ms  p95 {m['p95_ms']:8.1f} ms  {m['errors'] or ''}",
+                  file=sys.stderr)
+        t0 = time.perf_counter()
+        size = len(clients[0].get(f"/pengaduan/?period={PERIOD}&format=csv").content)
+        info["csv_quarter_seconds"] = round(time.perf_counter() - t0, 2)
+        info["csv_quarter_bytes"] = size
+        for c in clients:
+            c.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return {"db": db, "build": info, "results": results}
+
+
+PAGE_LIST = [
+    ("trivial view (/healthz/)", "/healthz/"),
+    ("province dashboard", f"/dasbor/?period={PERIOD}"),
+    ("filtered report list", f"/pengaduan/?period={PERIOD}&agency={BUSY}&status=completed"),
+    ("report list, first page of all", "/pengaduan/"),
+    ("text search, all reports", "/pengaduan/?q=banjir"),
+    ("agency page", f"/opd/{BUSY}/?period={PERIOD}"),
+    ("CSV export, one agency, one quarter", f"/pengaduan/?period={PERIOD}&agency={BUSY}&format=csv"),
+    ("trivial view again (/healthz/)", "/healthz/"),
+]
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), "?")
+    return {"nproc": os.cpu_count(), "python": sys.version.split()[0], "cpu": cpu,
+            "load": os.getloadavg()[0]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--clients", type=int, default=10)
+    parser.add_argument("--requests", type=int, default=200, help="requests per page")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/pantau-bench-dashboard"))
+    parser.add_argument("--fill", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.fill:
+        return fill(args.fill)
+    dbs = ["sqlite", "postgres"] if args.db == "both" else [args.db]
+    if "postgres" in dbs and not postgres_answers():
+        print("PostgreSQL does not answer on 127.0.0.1:5432: measuring SQLite only", file=sys.stderr)
+        dbs.remove("postgres")
+    out = {"machine": machine(), "rows": args.rows, "clients": args.clients, "requests": args.requests,
+           "runs": [run_db(db, args.rows, args.cache, args.clients, args.requests) for db in dbs]}
+    for run in out["runs"]:
+        base = max(r["p95_ms"] for r in run["results"] if r["path"] == "/healthz/")
+        for r in run["results"]:
+            r["p95_vs_trivial"] = round(r["p95_ms"] / base, 1) if base else None
+            r["goal_met"] = r["p95_ms"] <= min(300, 5 * base)
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()

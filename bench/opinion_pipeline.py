@@ -1,0 +1,251 @@
+"""Benchmark: generated mentions through the whole opinion pipeline into SQLite and PostgreSQL.
+
+    nice -n 10 .venv/bin/python bench/opinion_pipeline.py [--mentions 1000000] [--sample 100000]
+        [--no-postgres] [--record docs/benchmarks.md]
+
+Measures, in one run on this machine:
+- end to end: Pipeline.ingest (normalize, canonical URL, exact duplicates, MinHash stories,
+  language, 50 topic queries, kabupaten/kota, enrichers, bulk insert) into a fresh database;
+- each stage alone on a sample, to name the slowest;
+- topic matching with 50 queries, with the prefilter and against the baseline of evaluating every
+  query on every mention.
+Goals (issue 5): >= 2,000 mentions/s stored end to end; matching 50 queries >= 20,000 mentions/s.
+"""
+
+import argparse
+import json
+import os
+import platform
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def setup_django(database_url: str | None):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "pantau.settings"
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    else:
+        os.environ.pop("DATABASE_URL", None)
+        os.environ["PANTAU_DATA_DIR"] = tempfile.mkdtemp(prefix="pantau-bench-opinion-")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+VOCAB = ["jalan", "rusak", "rsud", "puskesmas", "banjir", "longsor", "samsat", "pajak", "sekolah", "guru",
+         "bantuan", "sosial", "listrik", "air", "sampah", "macet", "tol", "jembatan", "pasar", "harga",
+         "beras", "pupuk", "petani", "nelayan", "pelabuhan", "merak", "bandara", "kereta", "bus", "angkot",
+         "ktp", "dukcapil", "izin", "pungli", "korupsi", "gubernur", "dprd", "anggaran", "stunting", "vaksin"]
+
+
+def topic_queries(n: int, rng: random.Random) -> list[tuple[str, str]]:
+    """The three demo queries and n-3 generated ones in the same style (OR groups, AND, NEAR,
+    phrases, prefixes, NOT, fields)."""
+    from pantau.opinion.demo import TOPICS
+
+    queries = [(q, x) for _, _, q, x in TOPICS]
+    while len(queries) < n:
+        a, b, c, d, e = rng.sample(VOCAB, 5)
+        shape = rng.randrange(4)
+        if shape == 0:
+            q = f'({a} OR {b} OR "{c} {d}") AND (banten OR serang OR tangerang OR lebak) -{e}'
+        elif shape == 1:
+            q = f'{a} NEAR/3 ({b} OR {c}*) OR title:{d}'
+        elif shape == 2:
+            q = f'"{a} {b}" OR ({c} {d}) OR {e}*'
+        else:
+            q = f'({a} OR {b}) ({c} OR {d} OR site:kabarserang.contoh.id) NOT "{e} {a}"'
+        queries.append((q, ""))
+    return queries
+
+
+def generated_items(total: int, seed: int = 7):
+    """(source, Item) in time order, day by day, about `total` in all; memory stays small."""
+    from pantau.opinion.demo import Generator, ensure_topics_and_sources
+
+    _, sources = ensure_topics_and_sources()
+    gen = Generator(seed, sources)
+    per_day = total / len(gen.days)
+    made = 0
+    for i, day in enumerate(gen.days):
+        want = round(per_day * (i + 1)) - made
+        batch = []
+        while len(batch) < want:
+            batch.extend(gen._one(gen.moment(day)))
+        batch.sort(key=lambda si: si[1].published_at)
+        made += len(batch)
+        yield from batch
+
+
+def create_topics(n: int):
+    from pantau.opinion.models import Topic
+
+    rng = random.Random(11)
+    Topic.objects.all().delete()
+    for i, (q, x) in enumerate(topic_queries(n, rng)):
+        Topic.objects.create(name=f"Topik {i + 1}", slug=f"topik-{i + 1}", query=q, exclusions=x)
+
+
+def end_to_end(total: int, chunk: int = 10_000) -> dict:
+    """Every generated mention through Pipeline.ingest into the current database."""
+    from django.db import connection
+
+    from pantau.opinion.models import Mention, MentionTopic
+    from pantau.opinion.pipeline import Pipeline
+
+    create_topics(50)
+    pipeline = Pipeline()
+    stored = fetched = 0
+    busy = cpu = 0.0
+    pending = []
+
+    def flush():
+        nonlocal stored, fetched, busy, cpu
+        started, started_cpu = time.perf_counter(), time.process_time()
+        groups: dict = {}
+        for source, item in pending:
+            groups.setdefault(source.pk, (source, []))[1].append(item)
+        for source, items in groups.values():
+            result = pipeline.ingest(source, items)
+            stored += result.new
+            fetched += result.fetched
+        busy += time.perf_counter() - started
+        cpu += time.process_time() - started_cpu
+        pending.clear()
+
+    for pair in generated_items(total):
+        pending.append(pair)
+        if len(pending) >= chunk:
+            flush()
+            print(f"  {connection.vendor}: {fetched:,} in {busy:.0f} s ({fetched / busy:,.0f}/s)", file=sys.stderr)
+    if pending:
+        flush()
+    return {"database": connection.vendor, "mentions": fetched, "stored": stored, "seconds": round(busy, 1),
+            "per_second": round(fetched / busy), "cpu_seconds": round(cpu, 1), "per_cpu_second": round(fetched / cpu),
+            "load_average": os.getloadavg(), "rows": Mention.objects.count(),
+            "topic_links": MentionTopic.objects.count()}
+
+
+def stages(sample: int) -> dict:
+    """Each pipeline stage alone over the same sample: mentions per second."""
+    from pantau.opinion import clustering, places
+    from pantau.opinion.matcher import Document, TopicMatcher, compile_query
+    from pantau.opinion.normalize import canonical_url, content_hash, detect_language
+
+    items = [item for _, item in generated_items(sample, seed=3)]
+    out = {}
+
+    def timed(name, fn):
+        # CPU time of this process: the machine is shared, wall time says more about the others.
+        started = time.process_time()
+        result = fn()
+        out[name] = round(len(items) / (time.process_time() - started))
+        return result
+
+    docs = timed("tokenise (Document)", lambda: [Document(i.text, title=i.title, site=i.site, author=i.author) for i in items])
+    timed("canonical URL", lambda: [canonical_url(i.url) for i in items])
+    tokens = [d.words_of(None) for d in docs]
+    timed("content hash", lambda: [content_hash(t) for t in tokens])
+    timed("language", lambda: [detect_language(t) for t in tokens])
+    timed("kabupaten/kota", lambda: [places.region_key(t) for t in tokens])
+
+    def stories():
+        index = clustering.StoryIndex()
+        for item, t in zip(items, tokens, strict=True):
+            values = clustering.signature(t)
+            if values is not None and index.find(values) is None:
+                index.add(values, item.published_at, object())
+
+    timed("near-duplicate stories (MinHash LSH)", stories)
+    compiled = [(i, compile_query(q, x)) for i, (q, x) in enumerate(topic_queries(50, random.Random(11)))]
+    matcher = TopicMatcher(compiled)
+    timed("50 topics, prefiltered (tokens ready)", lambda: [matcher.match(d) for d in docs])
+    timed("50 topics, every query on every mention (baseline)", lambda: [[i for i, q in compiled if q.matches(d)] for d in docs])
+    timed("50 topics incl. tokenising", lambda: [matcher.match(Document(i.text, title=i.title, site=i.site)) for i in items])
+    out.update(store_alone(items))
+    return out
+
+
+def store_alone(items) -> dict:
+    """Normalizing into Mention objects, and storing prepared mentions with their ids read back,
+    each alone (into the same database, under keys of their own)."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from pantau.opinion import bulk
+    from pantau.opinion.models import Mention, Source
+    from pantau.opinion.pipeline import Pipeline
+
+    source = Source.objects.create(name="bench: store alone", kind="rss")
+    pipeline, now = Pipeline(topics=[]), timezone.now()
+    started = time.process_time()
+    drafts = [pipeline._normalize(source, item, now)[0] for item in items]
+    normalize = len(items) / (time.process_time() - started)
+    for i, m in enumerate(drafts):
+        m.key = f"bench-{i}"
+    started = time.process_time()
+    with transaction.atomic():
+        bulk.insert(Mention, drafts)
+        Pipeline._fetch_ids(drafts)
+    store = len(items) / (time.process_time() - started)
+    return {"normalize into Mention objects": round(normalize), "store (executemany + ids back)": round(store)}
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
+    return {"nproc": os.cpu_count(), "python": platform.python_version(), "cpu": cpu, "load_average": os.getloadavg()}
+
+
+def postgres_url() -> str | None:
+    try:
+        import psycopg
+
+        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True, connect_timeout=3) as conn:
+            conn.execute("DROP DATABASE IF EXISTS pantau_bench_opinion")
+            conn.execute("CREATE DATABASE pantau_bench_opinion")
+        return "postgres://postgres@127.0.0.1:5432/pantau_bench_opinion"
+    except Exception as exc:  # PostgreSQL is optional
+        print(f"PostgreSQL not used: {exc}", file=sys.stderr)
+        return None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--mentions", type=int, default=1_000_000)
+    parser.add_argument("--sample", type=int, default=100_000)
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if args.database:  # one database per process: Django settings are read once
+        url = postgres_url() if args.database == "postgresql" else None
+        if args.database == "postgresql" and url is None:
+            sys.exit(1)
+        setup_django(url)
+        result = {"end_to_end": end_to_end(args.mentions)}
+        if args.database == "sqlite":
+            result["stages"] = stages(args.sample)
+        print(json.dumps(result))
+        return
+    import subprocess
+
+    results = {"machine": machine(), "mentions": args.mentions, "runs": []}
+    for database in ["sqlite"] + ([] if args.no_postgres else ["postgresql"]):
+        cmd = [sys.executable, __file__, "--database", database, "--mentions", str(args.mentions), "--sample", str(args.sample)]
+        done = subprocess.run(cmd, capture_output=False, stdout=subprocess.PIPE, text=True)
+        if done.returncode == 0 and done.stdout.strip():
+            results["runs"].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
