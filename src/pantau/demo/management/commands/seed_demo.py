@@ -35,6 +35,8 @@ class Command(BaseCommand):
                 "Use --replace to delete every report first.", returncode=1) from None
         result["opinion_demo"] = self._opinion_demo(opts["seed"]) if opts["opinion"] else False
         result["users"] = len(create_demo_users()) if opts["users"] else 0
+        # Pages read period snapshots: fill them now rather than on the first page view.
+        call_command("compute_scorecards", stdout=self.stderr, stderr=self.stderr)
         if opts["json"]:
             self.stdout.write(json.dumps(result))
         else:
