@@ -231,7 +231,7 @@ class ImportBatch(models.Model):
     """One run of the LAPOR! importer, dry or committed."""
 
     class Outcome(models.TextChoices):
-        RUNNING = "running", _("Open, not yet due")
+        RUNNING = "running", _("Running")
         DRY_RUN = "dry_run", _("Dry run (not saved)")
         COMMITTED = "committed", _("Committed")
         REJECTED = "rejected", _("Rejected")
