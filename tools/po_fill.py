@@ -28,7 +28,7 @@ def main(po_path: str, json_path: str) -> None:
         if not msgid:
             continue
         if msgid not in table:
-            if re.search(r'^msgstr(\[0\])? ""\s*$', block, re.M) and "#, fuzzy" not in block:
+            if re.search(r'^msgstr(\[0\])? ""(?:\n(?!")|\Z)', block, re.M) and "#, fuzzy" not in block:
                 missing.append(msgid)
             continue
         value = table[msgid]
