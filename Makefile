@@ -19,7 +19,7 @@ demo: $(STAMP)
 	PANTAU_DEMO=True $(VENV)/bin/pantau demo
 
 test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
