@@ -19,7 +19,10 @@ WEBHOOK_TIMEOUT = 10.0
 
 
 def base_url() -> str:
-    return getattr(settings, "PANTAU_BASE_URL", "").rstrip("/")
+    """The site's address for links in messages (PANTAU_BASE_URL in settings or the environment)."""
+    import os
+
+    return (getattr(settings, "PANTAU_BASE_URL", "") or os.environ.get("PANTAU_BASE_URL", "")).rstrip("/")
 
 
 def alert_context(alert: Alert) -> dict:
