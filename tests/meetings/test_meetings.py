@@ -160,3 +160,18 @@ def test_the_activity_report_tells_who_came_what_the_numbers_said_and_what_was_d
     assert "Rina Lestari" in body and "Dinkes menuntaskan laporan tertunda" in body
     scorecard_rows = [[c.text for c in row.cells] for t in docx.tables for row in t.rows]
     assert ["1", "Dinas Kesehatan", "30"] in [r[:3] for r in scorecard_rows]  # its scorecard before the meeting
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_agency_page_shows_the_share_of_good_answers_beside_the_province(meeting, dinkes, client_for):
+    from pantau.complaints.models import FollowUp
+
+    from tests.lib.test_answer_quality import GOOD, POOR
+
+    reports_of_dinkes = list(Complaint.objects.filter(agency=dinkes)[:4])
+    for i, c in enumerate(reports_of_dinkes):
+        FollowUp.objects.create(complaint=c, agency=dinkes, posted_at=c.received_at + timedelta(days=1),
+                                text=GOOD.replace("12", str(20 + i)) if i == 0 else POOR)
+    page = client_for("admin_dinkes").get("/opd/dinkes/?period=2024-H1").content.decode()
+    assert "Kualitas jawaban" in page
+    assert "25,0% dari 4 jawaban" in page

@@ -72,8 +72,20 @@ def agency_detail(request, slug: str):
     return render(request, "scorecards/agency_detail.html", {
         "agency": agency, "pick": pick, "period": pick.period, "mine": mine, "stats": data, "rows": rows,
         "cards": presenters.cards(mine or {}, previous[0] if previous else None, pick.period, agency.slug),
-        "chart": chart, "history": history,
+        "chart": chart, "history": history, "answers": answer_quality(pick.period, agency),
     })
+
+
+def answer_quality(period, agency) -> dict:
+    """The share of this agency's answers in the period that pass the quality check, beside the province's
+    (meetings.quality: the same check `pantau check-answer` runs)."""
+    from pantau.meetings.quality import quality_by_agency
+
+    province = quality_by_agency(period)
+    checked = sum(r["checked"] for r in province.values())
+    good = sum(r["good"] for r in province.values())
+    return {"agency": province.get(agency.id),
+            "province_share": round(100 * good / checked, 1) if checked else None}
 
 
 @province_readers
