@@ -200,7 +200,7 @@ def serve(env: dict, port: int, workers: int, threads: int) -> subprocess.Popen:
 def logged_in_client(base: str):
     import httpx
 
-    client = httpx.Client(base_url=base, timeout=60)
+    client = httpx.Client(base_url=base, timeout=180)
     client.get("/masuk/")
     password = os.environ.get("PANTAU_DEMO_PASSWORD", "pantau-demo")
     r = client.post("/masuk/", data={"username": "koordinator", "password": password,
@@ -236,8 +236,11 @@ def measure(clients: list, path: str, requests: int) -> dict:
                 if status != 200:
                     errors.append(status)
 
-    for client in clients:  # warm-up: one request each
-        client.get(path)
+    warm = [threading.Thread(target=clients[i].get, args=(path,)) for i in range(len(clients))]
+    for t in warm:  # warm-up: one request each, at once (per-process caches fill here)
+        t.start()
+    for t in warm:
+        t.join()
     threads = [threading.Thread(target=run, args=(c, n)) for c, n in zip(clients, per, strict=True)]
     for t in threads:
         t.start()
