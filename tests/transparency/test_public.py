@@ -122,3 +122,19 @@ def test_the_html_report_shows_notable_cases_without_their_titles(seeded, koordi
 @pytest.fixture
 def koordinator_user(personas):
     return personas["koordinator"]
+
+
+def test_the_public_page_opens_on_the_latest_finished_quarter_that_has_reports(db, dinkes):
+    from datetime import datetime
+
+    import time_machine
+
+    from pantau.complaints.models import Complaint
+    from pantau.lib.periods import WIB
+    from pantau.transparency.public import default_period
+
+    Complaint.objects.create(tracking_id="q2", agency=dinkes, received_at=datetime(2025, 5, 2, 9, tzinfo=WIB))
+    with time_machine.travel(datetime(2026, 11, 29, 9, tzinfo=WIB), tick=False):
+        assert default_period().key == "2025-Q2"  # not the empty 2026-Q3
+    with time_machine.travel(datetime(2025, 6, 10, 9, tzinfo=WIB), tick=False):
+        assert default_period().key == "2025-Q1"  # 2025-Q2 is not finished yet

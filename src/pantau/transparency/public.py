@@ -23,8 +23,13 @@ BREAKDOWNS = ["by_status", "by_kind", "by_channel", "by_category", "by_region"]
 
 
 def default_period(today=None) -> Period:
-    """The last complete quarter (WIB)."""
+    """The latest complete quarter (WIB) that has reports; the last complete quarter when none has."""
+    from pantau.scorecards.presenters import available_periods
+
     today = today or timezone.now().astimezone(WIB).date()
+    done = [p for p in available_periods() if p.kind == "quarter" and p.last_day < today]
+    if done:
+        return max(done, key=lambda p: p.first_day)
     q = (today.month - 1) // 3 + 1
     return parse_period(f"{today.year - 1}-Q4" if q == 1 else f"{today.year}-Q{q - 1}")
 
