@@ -4,8 +4,6 @@ import csv
 from datetime import datetime, timedelta
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,9 +12,10 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from pantau.agencies.roles import ANALIS, KOORDINATOR, has_role
+from pantau.agencies.roles import ANALIS, KOORDINATOR
 from pantau.lib.periods import WIB, PeriodError, parse_period
 from pantau.opinion.models import Mention, Topic
+from pantau.web.access import role_required
 
 from . import charts as analysis_charts
 from .analysis import Scope, mention_filter
@@ -27,17 +26,7 @@ ORDER = ["volume", "share", "sentiment", "emotion", "terms-words", "terms-phrase
          "site-volume", "site-engagement", "author-volume", "author-engagement", "region"]
 
 
-def analyst_only(view):
-    """Login required; koordinator and analis only (403 for every other role)."""
-
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not has_role(request.user, KOORDINATOR, ANALIS):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapper.__name__, wrapper.__doc__ = view.__name__, view.__doc__
-    return wrapper
+analyst_only = role_required(KOORDINATOR, ANALIS)  # 403 for every other role
 
 
 def default_period() -> str:

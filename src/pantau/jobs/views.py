@@ -3,13 +3,13 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pantau.agencies.roles import KOORDINATOR, has_role
+from pantau.agencies.roles import KOORDINATOR
+from pantau.web.access import role_required
 
 from . import actions
 from .models import JobRun, MailKind, Notification, NotificationPreference
@@ -26,10 +26,8 @@ def job_rows() -> list[dict]:
     return rows
 
 
-@login_required
+@role_required(KOORDINATOR)
 def job_list(request):
-    if not has_role(request.user, KOORDINATOR):
-        raise PermissionDenied
     outbox = dict(Notification.objects.values_list("state").annotate(n=Count("id")))
     problems = Notification.objects.filter(
         state__in=[Notification.State.QUEUED, Notification.State.FAILED], attempts__gt=0,

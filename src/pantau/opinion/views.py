@@ -1,17 +1,15 @@
 """Opinion pages: topics (list, create, edit with preview), for analis and koordinator."""
 
 from datetime import timedelta
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pantau.agencies.roles import ANALIS, KOORDINATOR, has_role
+from pantau.agencies.roles import ANALIS, KOORDINATOR
+from pantau.web.access import role_required
 
 from .actions import save_topic
 from .forms import TopicForm
@@ -21,18 +19,7 @@ from .models import Mention, MentionTopic, Topic
 PREVIEW_SCAN = 5000
 
 
-def opinion_access(view):
-    """Only the analis and the koordinator; others get 403, anonymous users the login page."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not has_role(request.user, ANALIS, KOORDINATOR):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+opinion_access = role_required(ANALIS, KOORDINATOR)  # others get 403, anonymous users the login page
 
 
 @opinion_access

@@ -79,9 +79,13 @@ def agency_detail(request, slug: str):
 def answer_quality(period, agency) -> dict:
     """The share of this agency's answers in the period that pass the quality check, beside the province's
     (meetings.quality: the same check `pantau check-answer` runs)."""
+    from django.core.cache import cache
+
     from pantau.meetings.quality import quality_by_agency
 
-    province = quality_by_agency(period)
+    # Every answer of the period is checked for the province share: once per data version, not per view.
+    key = f"pantau:answer-quality:{api.data_version()}:{period.key}"
+    province = cache.get_or_set(key, lambda: quality_by_agency(period), api.LIVE_CACHE_SECONDS)
     checked = sum(r["checked"] for r in province.values())
     good = sum(r["good"] for r in province.values())
     return {"agency": province.get(agency.id),
