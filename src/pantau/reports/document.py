@@ -12,9 +12,10 @@ from . import narrative as nv
 TITLE = "Laporan Pengelolaan Pengaduan Pelayanan Publik SP4N-LAPOR!"
 GOVERNMENT = "Pemerintah Provinsi Banten"
 
+# A soft hyphen lets the long header word break in its narrow column instead of overrunning the next.
 AGENCY_COLUMNS = [
     ("rank", "Peringkat"), ("name", "Perangkat Daerah"), ("received", "Diterima"),
-    ("followed_up_share", "Ditindaklanjuti"), ("first_follow_up_on_time_share", "TL tepat waktu"),
+    ("followed_up_share", "Ditindak\u00adlanjuti"), ("first_follow_up_on_time_share", "TL tepat waktu"),
     ("resolved_share", "Selesai"), ("follow_up_days_median", "Median hari"),
     ("overdue_now", "Lewat batas"), ("index", "Indeks"), ("zone", "Zona"),
 ]
