@@ -138,12 +138,10 @@ def indicator_definitions() -> list[dict]:
 
 
 def _indicators_doc() -> Path | None:
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "docs" / "indicators.md"
-        if candidate.exists():
-            return candidate
-    return None
+    from pantau import scorecards
+
+    candidate = Path(scorecards.__file__).resolve().parent / "indicators.md"
+    return candidate if candidate.exists() else None
 
 
 def letterhead() -> dict:

@@ -1,14 +1,14 @@
-"""/definisi/: docs/indicators.md as a page, one anchor per indicator."""
+"""/definisi/: the indicator definitions (scorecards/indicators.md, shipped with the package) as a page,
+one anchor per indicator."""
 
 from functools import lru_cache
 from pathlib import Path
 
 import markdown
-from django.conf import settings
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
-DOC = Path(settings.BASE_DIR).parent.parent / "docs" / "indicators.md"
+DOC = Path(__file__).resolve().parent.parent / "indicators.md"
 
 
 @lru_cache(maxsize=1)
