@@ -51,6 +51,7 @@ def test_no_serve_creates_the_demo_users_and_prints_the_logins(db, settings):
     call_command("demo", "--no-serve", "--port", "8123", stdout=out, stderr=StringIO())
     text = out.getvalue()
     assert "http://127.0.0.1:8123/masuk/" in text and "demo-rahasia" in text
+    assert "Masuk di http://127.0.0.1:8123/masuk/ dengan kata sandi: demo-rahasia" in text
     for name in ("koordinator", "analis", "pimpinan", "admin-dinkes", "admin-samsat-serang"):
         assert name in text
         assert get_user_model().objects.filter(username=name).exists()
@@ -62,7 +63,7 @@ def test_a_second_start_keeps_the_existing_reports(db, settings):
     err = StringIO()
     call_command("demo", "--no-serve", stdout=StringIO(), stderr=err)
     assert Complaint.objects.count() == 30
-    assert "already holds reports" in err.getvalue()
+    assert "Basis data sudah berisi laporan: data demo tidak dimuat." in err.getvalue()  # Indonesian by default
 
 
 def test_when_one_process_dies_the_other_is_stopped_too(tmp_path):

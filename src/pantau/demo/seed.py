@@ -8,6 +8,7 @@ import time
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pantau.agencies.models import Agency, Region
 from pantau.complaints.models import Category, Complaint, ComplaintEvent, FollowUp
@@ -59,7 +60,7 @@ def seed(seed: int = 2024, calendar=None, count: int = 8000, replace: bool = Fal
     started = time.monotonic()
     reports = Generator(seed, calendar, count).reports()
     generated = time.monotonic()
-    log(f"generated {len(reports)} reports in {generated - started:.1f}s")
+    log(_("generated %(n)s reports in %(s).1f s") % {"n": len(reports), "s": generated - started})
     with transaction.atomic():
         if Complaint.objects.exists():
             if not replace:
@@ -80,10 +81,11 @@ def seed(seed: int = 2024, calendar=None, count: int = 8000, replace: bool = Fal
         insert_rows(FollowUp, follow_ups)
         insert_rows(ComplaintEvent, events)
     written = time.monotonic()
-    log(f"wrote {len(reports)} reports, {len(follow_ups)} follow-ups, {len(events)} events in {written - generated:.1f}s")
+    log(_("wrote %(n)s reports, %(f)s follow-ups, %(e)s events in %(s).1f s")
+        % {"n": len(reports), "f": len(follow_ups), "e": len(events), "s": written - generated})
     deadlines = _recompute_deadlines()
     finished = time.monotonic()
-    log(f"deadlines recomputed for {deadlines} reports in {finished - written:.1f}s")
+    log(_("deadlines recomputed for %(n)s reports in %(s).1f s") % {"n": deadlines, "s": finished - written})
     return {"seed": seed, "agencies": len(agencies), "regions": len(regions), "categories": len(categories),
             "reports": len(reports), "follow_ups": len(follow_ups), "events": len(events),
             "seconds": {"generate": round(generated - started, 2), "write": round(written - generated, 2),

@@ -5,6 +5,7 @@ import textwrap
 from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from pantau.complaints.models import Complaint
 from pantau.demo.processes import server_command, supervise, worker_command
@@ -26,15 +27,15 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         if not settings.DEMO_MODE:
             # The demo accounts share a published password: never create them by accident.
-            raise CommandError("pantau demo creates accounts with a known password. "
-                               "Run it with PANTAU_DEMO=True (as `make demo` does) on a demo installation.",
+            raise CommandError(_("pantau demo creates accounts with a known password. "
+                                 "Run it with PANTAU_DEMO=True (as `make demo` does) on a demo installation."),
                                returncode=1)
-        self.stderr.write("Migrating the database…")
+        self.stderr.write(_("Migrating the database…"))
         call_command("migrate", interactive=False, verbosity=0)
         if Complaint.objects.exists():
-            self.stderr.write("The database already holds reports: no demo data loaded.")
+            self.stderr.write(_("The database already holds reports: no demo data loaded."))
         else:
-            self.stderr.write("Loading the demo data…")
+            self.stderr.write(_("Loading the demo data…"))
             call_command("seed_demo", seed=opts["seed"], users=False, opinion=opts["opinion"],
                          stdout=self.stderr, stderr=self.stderr)
         users = create_demo_users()
@@ -47,22 +48,22 @@ class Command(BaseCommand):
             commands["worker"] = worker_command()
         code = supervise(commands, log=self.stderr.write)
         if code:
-            raise CommandError(f"the demo stopped with exit status {code}", returncode=1)
+            raise CommandError(_("The demo stopped with exit status %(code)s.") % {"code": code}, returncode=1)
 
     @staticmethod
     def _welcome(url: str, users: list[str], prepared_only: bool) -> str:
         admins = [u for u in users if u.startswith("admin-")]
         lines = [
             "",
-            f"Pantau demo {'is ready' if prepared_only else 'running at'}: {url}",
-            f"Log in at {url}masuk/ with password: {settings.PANTAU_DEMO_PASSWORD}",
-            "  koordinator   everything: imports, settings, calendar, reports",
-            "  analis        opinion monitoring; complaint statistics read-only",
-            "  pimpinan      read-only dashboards and reports",
-            f"  admin-<slug>  admin of one agency ({len(admins)} accounts), e.g. admin-dinkes, admin-dpupr:",
+            (_("Pantau demo is ready: %(url)s") if prepared_only else _("Pantau demo running at: %(url)s")) % {"url": url},
+            _("Log in at %(url)smasuk/ with password: %(password)s") % {"url": url, "password": settings.PANTAU_DEMO_PASSWORD},
+            "  koordinator   " + _("everything: imports, settings, calendar, reports"),
+            "  analis        " + _("opinion monitoring; complaint statistics read-only"),
+            "  pimpinan      " + _("read-only dashboards and reports"),
+            "  admin-<slug>  " + _("admin of one agency (%(n)s accounts), e.g. admin-dinkes, admin-dpupr:") % {"n": len(admins)},
             textwrap.fill(", ".join(admins), width=100, initial_indent="    ", subsequent_indent="    ",
                           break_on_hyphens=False),
         ]
         if not prepared_only:
-            lines.append("Stop with Ctrl-C.")
+            lines.append(_("Stop with Ctrl-C."))
         return "\n".join(lines) + "\n"

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from pantau.demo.export import write_export
 from pantau.demo.generator import CUTOFF
@@ -22,9 +23,9 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         out = Path(opts["out"])
         if out.suffix.lower() != ".xlsx":
-            raise CommandError(f"--out must name an .xlsx file, not {out.name}", returncode=2)
+            raise CommandError(_("--out must name an .xlsx file, not %(name)s") % {"name": out.name}, returncode=2)
         if not out.parent.is_dir():
-            raise CommandError(f"folder {out.parent} does not exist", returncode=1)
+            raise CommandError(_("Folder %(folder)s does not exist.") % {"folder": out.parent}, returncode=1)
         period = None
         if opts["period"]:
             try:
@@ -35,4 +36,4 @@ class Command(BaseCommand):
         if opts["json"]:
             self.stdout.write(json.dumps({"file": str(out), "rows": rows, "period": opts["period"]}))
         else:
-            self.stdout.write(f"{rows} reports written to {out}")
+            self.stdout.write(_("%(rows)s reports written to %(file)s") % {"rows": rows, "file": out})

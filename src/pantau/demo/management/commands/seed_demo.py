@@ -4,6 +4,7 @@ import json
 
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from pantau.demo.seed import SeedRefused, seed
 from pantau.demo.users import create_demo_users
@@ -25,14 +26,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         if opts["reports"] < 1:
-            raise CommandError("--reports must be at least 1", returncode=2)
+            raise CommandError(_("--reports must be at least 1"), returncode=2)
         try:
             result = seed(opts["seed"], count=opts["reports"], replace=opts["replace"],
                           log=lambda msg: self.stderr.write(msg))
         except SeedRefused:
             raise CommandError(
-                "The database already holds reports; the demo seed would mix with them. "
-                "Use --replace to delete every report first.", returncode=1) from None
+                _("The database already holds reports; the demo seed would mix with them. "
+                  "Use --replace to delete every report first."), returncode=1) from None
         result["opinion_demo"] = self._opinion_demo(opts["seed"]) if opts["opinion"] else False
         result["users"] = len(create_demo_users()) if opts["users"] else 0
         # Pages read period snapshots: fill them now rather than on the first page view.
@@ -41,8 +42,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result))
         else:
             self.stdout.write(
-                f"Demo seed {result['seed']}: {result['agencies']} agencies, {result['reports']} reports, "
-                f"{result['follow_ups']} follow-ups, {result['events']} events in {result['seconds']['total']}s")
+                _("Demo seed %(seed)s: %(agencies)s agencies, %(reports)s reports, %(follow_ups)s follow-ups, "
+                  "%(events)s events in %(seconds)s s") % {**result, "seconds": result["seconds"]["total"]})
 
     def _opinion_demo(self, seed_value: int) -> bool:
         """Hook for the opinion demo (another app's command), called with the same seed when present."""

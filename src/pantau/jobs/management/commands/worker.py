@@ -3,6 +3,7 @@ import logging
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from pantau.jobs.dbretry import wait_for_database
 
@@ -22,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         if settings.HUEY.get("immediate"):
-            self.stderr.write("PANTAU_JOBS_IMMEDIATE=True runs jobs inline: there is nothing for a worker to do.")
+            self.stderr.write(_("PANTAU_JOBS_IMMEDIATE=True runs jobs inline: there is nothing for a worker to do."))
             return
         # A database still starting (or briefly down) gives log lines and a wait, not a crash loop.
         waited = wait_for_database()
