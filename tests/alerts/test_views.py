@@ -48,6 +48,9 @@ def test_a_topic_the_analyst_may_not_see_is_not_found(client_for, spiking_topic,
     assert client_for("analis").get(reverse("opinion_analysis"), {"topic": "jalan"}).status_code == 404
     mention = Mention.objects.first()
     assert client_for("analis").get(reverse("analysis_mention", args=[mention.pk])).status_code == 404
+    assert client_for("analis").get(reverse("mention_detail", args=[mention.pk])).status_code == 404
+    response = client_for("analis").post(reverse("mention_sentiment", args=[mention.pk]), {"sentiment": "negative"})
+    assert response.status_code == 404
 
 
 def test_a_bad_period_is_explained_and_the_default_shown(client_for, spiking_topic):
@@ -62,7 +65,8 @@ def test_an_analyst_corrects_a_mentions_sentiment(client_for, spiking_topic, per
     mention.refresh_from_db()
     assert mention.sentiment_corrected == "negative" and mention.sentiment == "neutral"
     assert mention.sentiment_corrected_by == personas["analis"]
-    page = client_for("analis").get(reverse("analysis_mention", args=[mention.pk]))
+    assert response.url == reverse("mention_detail", args=[mention.pk])
+    page = client_for("analis").get(response.url)
     assert "Dikoreksi analis" in page.content.decode()
 
 
@@ -74,8 +78,8 @@ def test_an_analyst_turns_a_mention_into_a_report_for_an_agency(client_for, spik
     assert response.status_code == 302
     mention.refresh_from_db()
     assert mention.complaint.agency == pupr and mention.complaint.channel == "media_sosial"
-    page = client.get(reverse("analysis_mention", args=[mention.pk])).content.decode()
-    assert mention.complaint.tracking_id in page
+    page = client.get(reverse("mention_detail", args=[mention.pk])).content.decode()
+    assert mention.complaint.tracking_id in page and "Jadikan laporan yang dilacak" not in page
 
 
 def test_the_alert_history_lists_alerts_with_their_terms(client_for, spiking_topic):
@@ -114,8 +118,13 @@ def test_days_without_mentions_count_as_zero_in_the_volume_chart(spiking_topic):
     assert "26/02/2026" in svg
 
 
-def test_the_opinion_mention_page_links_to_correction_and_reporting(client_for, spiking_topic):
+def test_a_mention_has_one_page_with_the_analysts_forms(client_for, spiking_topic):
     mention = Mention.objects.first()
-    html = client_for("analis").get(reverse("mention_detail", args=[mention.pk])).content.decode()
-    assert reverse("analysis_mention", args=[mention.pk]) in html and "jadikan laporan" in html
+    client = client_for("analis")
+    html = client.get(reverse("mention_detail", args=[mention.pk])).content.decode()
+    assert reverse("mention_sentiment", args=[mention.pk]) in html
+    assert reverse("mention_to_complaint", args=[mention.pk]) in html and "Jadikan laporan yang dilacak" in html
     assert reverse("opinion_analysis") in html and reverse("alert_list") in html
+    # The old analysis address (already-sent alert e-mails link to it) leads to the same page.
+    old = client.get(reverse("analysis_mention", args=[mention.pk]))
+    assert old.status_code == 301 and old.url == reverse("mention_detail", args=[mention.pk])

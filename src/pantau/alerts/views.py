@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from pantau.agencies.roles import ANALIS, KOORDINATOR
 from pantau.lib.periods import WIB, PeriodError, parse_period
 from pantau.opinion.models import Mention, Topic
+from pantau.opinion.views_mentions import visible_mentions
 from pantau.web.access import role_required
 
 from . import charts as analysis_charts
@@ -123,17 +124,16 @@ def alert_list(request):
 
 
 def visible_mention(request, pk: int) -> Mention:
-    """The mention if it belongs to a topic the user may see, else 404."""
-    visible = Topic.objects.visible_to(request.user)
-    ids = Mention.objects.filter(pk=pk, topic_links__topic__in=visible).values("pk")
-    return get_object_or_404(Mention.objects.select_related("complaint", "region", "source"), pk__in=ids)
+    """The mention if this user may see it (the opinion pages' rule), else 404."""
+    mentions = Mention.objects.select_related("complaint", "region", "source")
+    return get_object_or_404(visible_mentions(request.user, mentions), pk=pk)
 
 
 def back(request, mention: Mention):
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
         return redirect(target)
-    return redirect("analysis_mention", pk=mention.pk)
+    return redirect("mention_detail", pk=mention.pk)
 
 
 @analyst_only

@@ -1,7 +1,10 @@
-"""A mention seen by an analyst: correct its sentiment, turn it into a tracked report."""
+"""What an analyst does with a mention: correct its sentiment, turn it into a tracked report.
+
+The mention's one page is opinion's `mention_detail`; it shows these forms with `review_context()`.
+"""
 
 from django.contrib import messages
-from django.shortcuts import render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,15 +18,21 @@ from .actions import correct_sentiment
 from .views import analyst_only, back, visible_mention
 
 
-@analyst_only
-def mention_detail(request, pk: int):
-    mention = visible_mention(request, pk)
-    context = {"mention": mention, "sentiments": Sentiment.choices}
+def review_context(mention) -> dict:
+    """What the mention page needs for the correction and "turn into a report" forms."""
+    context = {"sentiments": Sentiment.choices}
     if not mention.complaint_id:
         context["suggestions"] = suggest(f"{mention.title} {mention.text}")
         context["agencies"] = Agency.objects.filter(active=True).order_by("name")
         context["categories"] = Category.objects.filter(parent__isnull=True).order_by("name")
-    return render(request, "alerts/mention_detail.html", context)
+    return context
+
+
+@analyst_only
+def mention_detail(request, pk: int):
+    """The old analysis address of a mention (alert e-mails link to it): its one page now."""
+    mention = visible_mention(request, pk)
+    return redirect("mention_detail", pk=mention.pk, permanent=True)
 
 
 @require_POST

@@ -111,8 +111,14 @@ def mention_list(request):
 
 @opinion_access
 def mention_detail(request, pk):
-    """One mention with its topics, its exact copies and the other members of its story."""
-    mention = get_object_or_404(visible_mentions(request.user).select_related("source", "region", "cluster"), pk=pk)
+    """One mention with its topics, its exact copies, the other members of its story, and the analyst's
+    forms: correct the sentiment, turn it into a tracked report."""
+    from pantau.alerts.views_mention import (
+        review_context,  # alerts builds on opinion, not the reverse
+    )
+
+    mention = get_object_or_404(visible_mentions(request.user).select_related("source", "region", "cluster", "complaint__agency"),
+                                pk=pk)
     story = []
     if mention.cluster_id:
         story = list(Mention.objects.filter(cluster_id=mention.cluster_id).exclude(pk=mention.pk)
@@ -120,4 +126,5 @@ def mention_detail(request, pk):
     return render(request, "opinion/mention_detail.html", {
         "m": mention, "topics": Topic.objects.visible_to(request.user).filter(mention_links__mention=mention),
         "story": story, "copies": mention.exact_copies.order_by("published_at")[:100],
+        "mention": mention, **review_context(mention),
     })
