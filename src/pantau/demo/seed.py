@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from pantau.agencies.models import Agency, Region
 from pantau.complaints.models import Category, Complaint, ComplaintEvent, FollowUp
+from pantau.lib.fmt import number
 
 from . import compose
 from .catalog import AGENCIES, CATEGORIES, REGIONS
@@ -60,7 +61,7 @@ def seed(seed: int = 2024, calendar=None, count: int = 8000, replace: bool = Fal
     started = time.monotonic()
     reports = Generator(seed, calendar, count).reports()
     generated = time.monotonic()
-    log(_("generated %(n)s reports in %(s).1f s") % {"n": len(reports), "s": generated - started})
+    log(_("generated %(n)s reports in %(s)s s") % {"n": number(len(reports)), "s": number(generated - started, 1)})
     with transaction.atomic():
         if Complaint.objects.exists():
             if not replace:
@@ -81,11 +82,12 @@ def seed(seed: int = 2024, calendar=None, count: int = 8000, replace: bool = Fal
         insert_rows(FollowUp, follow_ups)
         insert_rows(ComplaintEvent, events)
     written = time.monotonic()
-    log(_("wrote %(n)s reports, %(f)s follow-ups, %(e)s events in %(s).1f s")
-        % {"n": len(reports), "f": len(follow_ups), "e": len(events), "s": written - generated})
+    log(_("wrote %(n)s reports, %(f)s follow-ups, %(e)s events in %(s)s s")
+        % {"n": number(len(reports)), "f": number(len(follow_ups)), "e": number(len(events)),
+           "s": number(written - generated, 1)})
     deadlines = _recompute_deadlines()
     finished = time.monotonic()
-    log(_("deadlines recomputed for %(n)s reports in %(s).1f s") % {"n": deadlines, "s": finished - written})
+    log(_("deadlines recomputed for %(n)s reports in %(s)s s") % {"n": number(deadlines), "s": number(finished - written, 1)})
     return {"seed": seed, "agencies": len(agencies), "regions": len(regions), "categories": len(categories),
             "reports": len(reports), "follow_ups": len(follow_ups), "events": len(events),
             "seconds": {"generate": round(generated - started, 2), "write": round(written - generated, 2),

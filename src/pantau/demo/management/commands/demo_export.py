@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from pantau.demo.export import write_export
 from pantau.demo.generator import CUTOFF
+from pantau.lib.fmt import number
 from pantau.lib.periods import PeriodError, parse_period
 
 
@@ -36,4 +37,4 @@ class Command(BaseCommand):
         if opts["json"]:
             self.stdout.write(json.dumps({"file": str(out), "rows": rows, "period": opts["period"]}))
         else:
-            self.stdout.write(_("%(rows)s reports written to %(file)s") % {"rows": rows, "file": out})
+            self.stdout.write(_("%(rows)s reports written to %(file)s") % {"rows": number(rows), "file": out})

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from pantau.demo.seed import SeedRefused, seed
 from pantau.demo.users import create_demo_users
+from pantau.lib.fmt import number
 
 
 class Command(BaseCommand):
@@ -43,7 +44,9 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 _("Demo seed %(seed)s: %(agencies)s agencies, %(reports)s reports, %(follow_ups)s follow-ups, "
-                  "%(events)s events in %(seconds)s s") % {**result, "seconds": result["seconds"]["total"]})
+                  "%(events)s events in %(seconds)s s") % {
+                    **{key: number(result[key]) for key in ("agencies", "reports", "follow_ups", "events")},
+                    "seed": result["seed"], "seconds": number(result["seconds"]["total"], 1)})
 
     def _opinion_demo(self, seed_value: int) -> bool:
         """Hook for the opinion demo (another app's command), called with the same seed when present."""
