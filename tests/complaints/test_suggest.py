@@ -34,7 +34,7 @@ def test_it_suggests_the_agency_and_top_level_category_that_handled_similar_repo
 
 
 def test_without_past_dispositions_there_is_no_suggestion(db):
-    assert suggest.suggest("jalan rusak") == {"agency": [], "category": []}
+    assert suggest.suggest("jalan rusak") == {"agency": [], "category": [], "pending": False}
 
 
 def test_the_suggester_learns_again_when_reports_change(dinkes, pupr):
@@ -42,3 +42,21 @@ def test_the_suggester_learns_again_when_reports_change(dinkes, pupr):
     first = suggest.get_suggester()
     Complaint.objects.create(tracking_id="NEW1", title="banjir", agency=pupr, received_at=WHEN)
     assert suggest.get_suggester() is not first
+
+
+def test_a_large_office_learns_in_the_job_not_in_the_page(dinkes, pupr, monkeypatch):
+    from pantau.complaints.models import SuggestionModel
+    from pantau.jobs.registry import JOBS
+
+    monkeypatch.setattr(suggest, "INLINE_LIMIT", 10)  # 40 past dispositions count as a large office
+    past_reports(dinkes, pupr)
+    assert suggest.suggest("jalan berlubang") == {"agency": [], "category": [], "pending": True}
+    assert not SuggestionModel.objects.exists()
+    job = JOBS["learn_suggestions"]
+    assert job.due(WHEN) is True
+    assert "40" in job.body(WHEN)
+    assert job.due(WHEN) is False  # nothing changed since
+    suggest._cache.clear()  # another web process loads the stored model
+    assert suggest.suggest("jalan berlubang di lebak")["agency"][0][0] == pupr
+    Complaint.objects.filter(tracking_id="LAP1").update(title="banjir", updated_at=WHEN + timedelta(days=400))
+    assert job.due(WHEN) is True

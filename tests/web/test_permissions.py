@@ -50,6 +50,7 @@ EXPECTED = {
     "complaint_list": logged_in(200),
     "complaint_detail": {**logged_in(200), "admin_dinkes": 404},
     "complaint_deadlines": {**logged_in(200), "admin_dinkes": 404},
+    "complaint_dispose": everyone(405),           # POST only; the koordinator's, tested in complaints
     "audit_log": only(KOORD),
     "import_upload": only(KOORD),
     "import_review": {**only(KOORD), "koordinator": 200},
@@ -177,6 +178,7 @@ def kwargs_for(name: str, pattern, world) -> dict:
     by_name = {
         "complaint_detail": {"tracking_id": world["report"].tracking_id},
         "complaint_deadlines": {"tracking_id": world["report"].tracking_id},
+        "complaint_dispose": {"tracking_id": world["report"].tracking_id},
         "import_review": {"token": world["upload_token"]},
         "calendar_override_delete": {"pk": world["override"].pk},
         "meeting_document": {"pk": world.get("meeting") and world["meeting"].pk, "kind": "nothing", "fmt": "txt"},

@@ -60,3 +60,44 @@ def _create(mention, agency, category, now) -> Complaint:
         except IntegrityError:  # two analysts drew the same random ID at the same instant
             continue
     raise IntegrityError("could not draw a free tracking ID")
+
+
+class DispositionRefused(Exception):
+    """A disposition that cannot be made; the message is for the user."""
+
+
+def dispose(complaint: Complaint, user, agency, category: Category | None = None) -> Complaint:
+    """The koordinator disposes (or re-disposes) a report to `agency`: status "disposed" from now, so
+    the agency's first follow-up is due in its working days from now; a disposition event by `user`
+    (and a data event when the category changes); deadlines recomputed. Completed or archived reports
+    are refused, and so is disposing an already disposed report to the agency it is at."""
+    from django.utils.translation import gettext as _
+
+    from pantau.complaints.sla import recompute_deadlines
+
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Complaint.objects.select_for_update().select_related("agency", "category").get(pk=complaint.pk)
+        if locked.status in (Status.COMPLETED, Status.ARCHIVED):
+            raise DispositionRefused(_("A completed or archived report cannot be disposed."))
+        if locked.agency_id == agency.pk and locked.status not in (Status.UNVERIFIED, Status.NOT_AUTHORISED):
+            raise DispositionRefused(_("The report is already disposed to %(agency)s.") % {"agency": agency.name})
+        ComplaintEvent.objects.create(complaint=locked, kind=ComplaintEvent.Kind.DISPOSITION, field="agency",
+                                      old_value=locked.agency.name if locked.agency else "",
+                                      new_value=agency.name, occurred_at=now, user=user)
+        if category is not None and category.pk != locked.category_id:
+            ComplaintEvent.objects.create(complaint=locked, kind=ComplaintEvent.Kind.FIELD, field="category",
+                                          old_value=str(locked.category or ""), new_value=str(category),
+                                          occurred_at=now, user=user)
+            locked.category = category
+        locked.agency = agency
+        locked.status = Status.DISPOSED
+        locked.status_text = f"Terdisposisi ke {agency.name}"  # LAPOR!'s own wording
+        locked.verified_at = locked.verified_at or now
+        locked.disposed_at = now
+        locked.last_activity_at = now
+        locked.save(update_fields=["agency", "category", "status", "status_text", "verified_at", "disposed_at",
+                                   "last_activity_at", "updated_at"])
+    recompute_deadlines([locked.pk], now=now)
+    locked.refresh_from_db()
+    return locked

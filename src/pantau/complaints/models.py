@@ -292,3 +292,19 @@ class PersonalDataAccess(models.Model):
         ordering = ["-at"]
         verbose_name = _("personal data access")
         verbose_name_plural = _("personal data accesses")
+
+
+class SuggestionModel(models.Model):
+    """The agency/category suggester (suggest.py) learned from past dispositions, stored so that every
+    web process and machine uses the same one and no page waits for training. Only the newest is kept."""
+
+    trained_at = models.DateTimeField(_("trained"), db_index=True)
+    examples = models.PositiveIntegerField(_("examples"))
+    data = models.BinaryField(_("model"))
+
+    class Meta:
+        verbose_name = _("suggestion model")
+        verbose_name_plural = _("suggestion models")
+
+    def __str__(self) -> str:
+        return f"{self.examples} @ {self.trained_at:%Y-%m-%d %H:%M}"

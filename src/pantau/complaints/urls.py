@@ -6,6 +6,7 @@ from .views import list as list_views
 urlpatterns = [
     path("pengaduan/", list_views.complaint_list, name="complaint_list"),
     path("pengaduan/<str:tracking_id>/", detail.complaint_detail, name="complaint_detail"),
+    path("pengaduan/<str:tracking_id>/disposisi/", detail.complaint_dispose, name="complaint_dispose"),
     path("pengaduan/<str:tracking_id>/tenggat/", detail.complaint_deadlines, name="complaint_deadlines"),
     path("audit/", audit.audit_log, name="audit_log"),
     path("impor/", imports.import_upload, name="import_upload"),

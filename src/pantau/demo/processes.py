@@ -23,7 +23,7 @@ def server_command(host: str, port: int) -> list[str]:
 
 
 def worker_command() -> list[str]:
-    return [sys.executable, "-m", "pantau", "run_huey", "--workers", "1"]
+    return [sys.executable, "-m", "pantau", "worker", "--workers", "1"]  # our worker: logs once
 
 
 class _Terminated(Exception):

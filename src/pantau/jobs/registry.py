@@ -14,6 +14,7 @@ commands (call_command) or public functions, so a missing piece is recorded as "
 | opinion_digest_weekly   | hourly from the reminder hour, once per WIB day | `send_digests --kind weekly`: the      |
 |                         |                                  | command itself sends once per 7 days           |
 | prune_runs              | hourly, once per WIB day         | deletes job runs older than 90 days            |
+| learn_suggestions       | every 5 min, at most hourly, when reports changed | complaints.suggest.refresh()  |
 """
 
 from __future__ import annotations
@@ -69,6 +70,19 @@ def check_spikes(now: datetime) -> str:
     return call_if_present("check_spikes")
 
 
+def learn_suggestions(now: datetime) -> str:
+    from pantau.complaints.suggest import refresh
+
+    suggester = refresh()
+    return f"learned from {suggester.n_examples} reports" if suggester else "too few dispositions to learn from"
+
+
+def suggestions_stale(now: datetime) -> bool:
+    from pantau.complaints.suggest import is_stale
+
+    return is_stale()
+
+
 def prune_runs(now: datetime) -> str:
     deleted, _ = JobRun.objects.filter(started_at__lt=now - RUN_RETENTION).delete()
     return f"{deleted} old runs deleted"
@@ -113,6 +127,8 @@ JOBS: dict[str, Job] = {job.name: job for job in [
     Job("opinion_digest_weekly", _("Weekly opinion digest"), _("once a week"),
         opinion_digest("weekly"), due=reminders.reminder_hour_reached),
     Job("prune_runs", _("Remove old job records"), _("once a day"), prune_runs),
+    Job("learn_suggestions", _("Learn agency suggestions"), _("at most hourly, when reports changed"),
+        learn_suggestions, slot_minutes=60, lease=timedelta(hours=1), due=suggestions_stale),
 ]}
 
 

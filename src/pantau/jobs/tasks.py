@@ -74,6 +74,11 @@ def prune_runs():
     _run("prune_runs")
 
 
+@db_periodic_task(crontab(minute="*/5"))
+def learn_suggestions():
+    _run("learn_suggestions")
+
+
 @db_task()
 def run_job_now(name: str):
     """Queue a job from the web or the command line, outside its schedule."""

@@ -1,13 +1,20 @@
 """/pengaduan/<tracking_id>/: one report with its timeline, deadlines and follow-ups; and the
 /tenggat/ page that explains how each deadline was computed."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from pantau.agencies.roles import may_see_personal_data, visible_complaints
+from pantau.agencies.models import Agency
+from pantau.agencies.roles import KOORDINATOR, may_see_personal_data, role_of, visible_complaints
 from pantau.complaints import sla
-from pantau.complaints.models import Complaint, PersonalDataAccess
+from pantau.complaints.actions import DispositionRefused, dispose
+from pantau.complaints.models import Category, Complaint, PersonalDataAccess, Status
+from pantau.complaints.suggest import suggest
 from pantau.complaints.timeline import timeline
+from pantau.web.access import role_required
 
 PERSONAL_FIELDS = ("reporter_name", "reporter_phone", "reporter_email", "reporter_id_number")
 
@@ -34,6 +41,7 @@ def complaint_detail(request, tracking_id: str):
     personal = personal_data_shown(request.user, complaint)
     show_text = not complaint.is_secret or personal is not None
     return render(request, "complaints/detail.html", {
+        **disposition_context(request.user, complaint),
         "c": complaint,
         "personal": personal,
         "show_text": show_text,
@@ -42,6 +50,35 @@ def complaint_detail(request, tracking_id: str):
         "events": timeline(complaint, show_text=show_text),
         "follow_ups": complaint.follow_ups.all(),
     })
+
+
+def disposition_context(user, complaint: Complaint) -> dict:
+    """The koordinator's disposition form: agencies, top-level categories and the suggestion learned
+    from past dispositions (suggest.py). Nothing for other roles or for closed reports."""
+    if role_of(user) != KOORDINATOR or complaint.status in (Status.COMPLETED, Status.ARCHIVED):
+        return {}
+    return {"may_dispose": True, "suggestions": suggest(f"{complaint.title} {complaint.text}"),
+            "agencies": Agency.objects.filter(active=True).order_by("name"),
+            "categories": Category.objects.filter(parent__isnull=True).order_by("name")}
+
+
+@require_POST
+@role_required(KOORDINATOR)
+def complaint_dispose(request, tracking_id: str):
+    complaint = visible_complaint_or_404(request.user, tracking_id)
+    agency = Agency.objects.filter(pk=request.POST.get("agency") or 0, active=True).first()
+    if agency is None:
+        messages.error(request, _("Choose the agency that must handle the report."))
+        return redirect("complaint_detail", tracking_id=complaint.tracking_id)
+    category = Category.objects.filter(pk=request.POST.get("category") or 0).first()
+    try:
+        dispose(complaint, request.user, agency, category)
+    except DispositionRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("Report %(id)s disposed to %(agency)s; the agency's deadlines start now.")
+                         % {"id": complaint.tracking_id, "agency": agency.name})
+    return redirect("complaint_detail", tracking_id=complaint.tracking_id)
 
 
 @login_required

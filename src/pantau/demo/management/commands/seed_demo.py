@@ -39,6 +39,10 @@ class Command(BaseCommand):
         result["users"] = len(create_demo_users()) if opts["users"] else 0
         # Pages read period snapshots: fill them now rather than on the first page view.
         call_command("compute_scorecards", stdout=self.stderr, stderr=self.stderr)
+        # The same for the agency suggestions (otherwise learned by the worker's job within minutes).
+        from pantau.complaints.suggest import refresh
+
+        refresh()
         if opts["json"]:
             self.stdout.write(json.dumps(result))
         else:
