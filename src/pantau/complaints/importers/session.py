@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from openpyxl.utils import column_index_from_string
 
 from pantau.agencies.models import Region
+from pantau.complaints import sla
 from pantau.complaints.importers.readers import CSV_FORMULA, Table
 from pantau.complaints.importers.resolvers import AgencyResolver, CategoryResolver, RegionResolver
 from pantau.complaints.importers.rows import ParsedRow, RowParser
@@ -161,7 +162,10 @@ class Session:
             return
         fields = [f for f in self.parser.managed if f != "tracking_id"]
         ids = [pk for _row, pk in rows]
-        old = {v["id"]: v for v in Complaint.objects.filter(id__in=ids).values("id", *fields)}
+        # The deadline inputs too: the writer computes the deadlines from the stored report with
+        # this export's values over it.
+        read = list(dict.fromkeys([*fields, *sla.INPUTS]))
+        old = {v["id"]: v for v in Complaint.objects.filter(id__in=ids).values("id", *read)}
         known_follow_ups = {(pk, _minute(at)) for pk, at in
                             FollowUp.objects.filter(complaint_id__in=ids).values_list("complaint_id", "posted_at")}
         changed, rehashed, events, follow_ups = [], [], [], []

@@ -11,7 +11,9 @@ from datetime import UTC, datetime
 from django.db import connection
 from django.utils import timezone
 
+from pantau.complaints import sla
 from pantau.complaints.models import Complaint, ComplaintEvent, FollowUp
+from pantau.lib.workdays import get_calendar
 
 
 def _columns(model, exclude=("id",)) -> list:
@@ -50,6 +52,7 @@ class Writer:
         self.defaults = {f.attname: f.get_default() for f in self.complaint_fields}
         self.defaults.update(created_at=self.now, updated_at=self.now, last_batch_id=batch_id)
         self.table = connection.ops.quote_name(Complaint._meta.db_table)
+        self.calendar = get_calendar()
 
     def _insert(self, model, fields: list, rows: list[tuple]) -> None:
         if not rows:
@@ -66,35 +69,55 @@ class Writer:
                 cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
     def insert_complaints(self, rows: list[tuple[dict, str]]) -> dict[str, int]:
-        """Insert new complaints ((values, row hash) pairs); returns {tracking_id: id}."""
-        adapt, defaults = self.adapt, self.defaults
+        """Insert new complaints ((values, row hash) pairs) with their deadlines; returns {tracking_id: id}.
+
+        The deadline fields are computed here, on the batch's columns, by the deadline engine's own
+        function (sla.deadline_columns), so no read-back and no UPDATE follows the insert.
+        """
+        defaults = self.defaults
         attnames = [f.attname for f in self.complaint_fields]
-        moments = [i for i, f in enumerate(self.complaint_fields) if f.get_internal_type() == "DateTimeField"]
-        records = []
-        for values, row_hash in rows:
-            merged = {**defaults, **values, "row_hash": row_hash}
-            record = [merged[name] for name in attnames]
-            for i in moments:
-                record[i] = adapt(record[i])
-            records.append(record)
-        self._insert(Complaint, self.complaint_fields, records)
+        merged = [{**defaults, **values, "row_hash": row_hash} for values, row_hash in rows]
+        columns = {name: [m[name] for m in merged] for name in attnames}
+        instants = {}
+        for field in self.complaint_fields:
+            if field.get_internal_type() == "DateTimeField" and field.attname not in sla.STORED:
+                instants[field.attname] = sla.utc64(columns[field.attname])
+        deadlines = sla.deadline_columns({f: instants.get(f, columns[f]) for f in sla.INPUTS}, self.calendar, self.now)
+        for name, found in deadlines.items():
+            columns[name] = sla.storable_instants(found) if name in sla.DUE_FIELDS else found.tolist()
+        for name, moments in instants.items():
+            columns[name] = self._storable(columns[name], moments)
+        self._insert(Complaint, self.complaint_fields, list(zip(*(columns[name] for name in attnames))))
         return self.ids_of([values["tracking_id"] for values, _hash in rows])
+
+    def _storable(self, values: list, moments) -> list:
+        if connection.vendor in ("sqlite", "postgresql"):
+            return sla.storable_instants(moments)
+        return [self.adapt(v) for v in values]
 
     def ids_of(self, tracking_ids: list[str]) -> dict[str, int]:
         """{tracking_id: id} of stored complaints, in one query."""
         return {tid: pk for tid, pk, _hash in stored_rows(tracking_ids)}
 
     def update_complaints(self, fields: list[str], rows: list[tuple[int, dict, str]]) -> None:
-        """Set `fields` (attnames) of changed complaints ((id, values, row hash) triples)."""
+        """Set `fields` (attnames) of changed complaints ((id, values, row hash) triples), and their
+        deadlines, computed from `values` (which hold every deadline input: the stored report with
+        this export's values over it)."""
         if not rows:
             return
         quote = connection.ops.quote_name
-        sets = ", ".join(f"{quote(name)} = %s" for name in [*fields, "row_hash", "last_batch_id", "updated_at"])
+        deadlines = sla.deadline_columns(
+            {f: sla.utc64([values[f] for _pk, values, _hash in rows]) if f in sla.MOMENTS
+             else [values[f] for _pk, values, _hash in rows] for f in sla.INPUTS}, self.calendar, self.now)
+        stored = [sla.storable_instants(deadlines[f]) if f in sla.DUE_FIELDS else deadlines[f].tolist()
+                  for f in sla.STORED]
+        names = [*fields, *sla.STORED, "row_hash", "last_batch_id", "updated_at"]
+        sets = ", ".join(f"{quote(name)} = %s" for name in names)
         adapt = self.adapt
         records = [
             (*[adapt(v) if isinstance(v, datetime) else v for v in (values[name] for name in fields)],
-             row_hash, self.batch_id, adapt(self.now), pk)
-            for pk, values, row_hash in rows
+             *(column[i] for column in stored), row_hash, self.batch_id, adapt(self.now), pk)
+            for i, (pk, values, row_hash) in enumerate(rows)
         ]
         with connection.cursor() as cursor:
             cursor.executemany(f"UPDATE {self.table} SET {sets} WHERE id = %s", records)
