@@ -8,7 +8,14 @@ import pytest
 
 from pantau.complaints.importers.lapor import run_import
 from pantau.complaints.models import Complaint, DeadlineState, Kind, Status
-from pantau.complaints.sla import MOMENTS, STORED, deadline_columns, deadlines_for, recompute_deadlines, utc64
+from pantau.complaints.sla import (
+    MOMENTS,
+    STORED,
+    deadline_columns,
+    deadlines_for,
+    recompute_deadlines,
+    utc64,
+)
 from pantau.lib.periods import WIB
 from pantau.lib.workdays import get_calendar
 from tests.complaints.exports import HEADERS, report, write_csv, write_xlsx
@@ -116,7 +123,7 @@ def test_the_column_engine_agrees_with_the_per_report_engine_on_random_reports(d
                             rng.randint(1, 28), rng.randint(0, 23), rng.randint(0, 59), rng.choice([0, 0, 30]),
                             rng.choice([0, 0, 250000]), tzinfo=rng.choice([UTC, WIB]))
 
-        def later(chance):
+        def later(chance, received=received):
             return received + timedelta(hours=rng.randint(0, 2000)) if rng.random() < chance else None
 
         complaints.append(Complaint(

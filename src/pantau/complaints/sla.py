@@ -254,7 +254,7 @@ def _read_chunk(after_id: int | None, ids: list[int] | None, limit: int) -> list
 
 def _changed_rows(rows: list[tuple], cal: WorkCalendar, now: datetime) -> tuple[np.ndarray, dict]:
     """(ids, new STORED columns) of the rows whose stored deadline fields differ from the computed ones."""
-    col = dict(zip(FIELDS, (list(c) for c in zip(*rows))))
+    col = dict(zip(FIELDS, (list(c) for c in zip(*rows, strict=True)), strict=True))
     inputs = {f: utc64(col[f]) if f in MOMENTS else col[f] for f in INPUTS}
     new = deadline_columns(inputs, cal, now)
     differs = np.zeros(len(rows), dtype=bool)
@@ -275,7 +275,7 @@ def _write(ids: np.ndarray, new: dict) -> None:
     dues = {f: storable_instants(new[f]) for f in DUE_FIELDS}
     rows = list(zip(dues["dispose_due_at"], new["dispose_state"].tolist(), dues["follow_up_due_at"],
                     new["follow_up_state"].tolist(), dues["resolve_due_at"], new["resolve_state"].tolist(),
-                    ids.tolist()))
+                    ids.tolist(), strict=True))
     with transaction.atomic(), connection.cursor() as cur:
         if connection.vendor == "postgresql":
             cur.execute("CREATE TEMPORARY TABLE pantau_new_deadlines (dispose_due_at timestamptz, dispose_state text,"

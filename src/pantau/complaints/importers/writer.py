@@ -87,7 +87,7 @@ class Writer:
             columns[name] = sla.storable_instants(found) if name in sla.DUE_FIELDS else found.tolist()
         for name, moments in instants.items():
             columns[name] = self._storable(columns[name], moments)
-        self._insert(Complaint, self.complaint_fields, list(zip(*(columns[name] for name in attnames))))
+        self._insert(Complaint, self.complaint_fields, list(zip(*(columns[name] for name in attnames), strict=True)))
         return self.ids_of([values["tracking_id"] for values, _hash in rows])
 
     def _storable(self, values: list, moments) -> list:
