@@ -10,6 +10,7 @@ change, and nightly (an open deadline turns overdue with time):
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -142,11 +143,26 @@ FIXED_OFFSET_FROM = np.datetime64("1964-01-01", "D")
 def utc64(values) -> np.ndarray:
     """Instants as datetime64[us] in UTC (NaT for None) from aware datetimes, naive UTC datetimes
     or the naive UTC text SQLite stores ("2024-03-12 07:05:00")."""
-    values = list(values)
+    values = values if isinstance(values, list) else list(values)
     sample = next((v for v in values if v is not None), None)
-    if isinstance(sample, datetime) and sample.tzinfo is not None:
-        values = [v.replace(tzinfo=None) - v.utcoffset() if v is not None else None for v in values]
-    return np.array(values, dtype="datetime64[us]")
+    if sample is None or isinstance(sample, str):
+        return np.array(values, dtype="datetime64[us]")
+    # POSIX timestamps: numpy converts datetime objects at ~2 us each, floats at C speed. Exact to
+    # the microsecond while |timestamp| < 2**52 us (years 1827-2112); others take the slow road.
+    nan = math.nan
+    if sample.tzinfo is not None:
+        stamps = np.array([v.timestamp() if v is not None else nan for v in values], dtype=np.float64)
+    else:
+        stamps = np.array([v.replace(tzinfo=UTC).timestamp() if v is not None else nan for v in values],
+                          dtype=np.float64)
+    missing = np.isnan(stamps)
+    micros = np.where(missing, 0.0, stamps) * 1e6
+    if np.abs(micros).max(initial=0.0) >= 2.0**52:
+        naive = [None if v is None else (v.replace(tzinfo=None) - v.utcoffset() if v.tzinfo else v) for v in values]
+        return np.array(naive, dtype="datetime64[us]")
+    out = np.round(micros).astype(np.int64).view("datetime64[us]")
+    out[missing] = NAT
+    return out
 
 
 def _wib_days(instants: np.ndarray) -> np.ndarray:
