@@ -29,6 +29,7 @@ UNKNOWN_KIND = gettext_noop("unknown classification; use Pengaduan, Aspirasi or 
 NOT_YES_OR_NO = gettext_noop("not yes or no")
 UNKNOWN_PRIVACY = gettext_noop("unknown; use Publik, Anonim or Rahasia")
 ANONYMOUS_NAMES = {"anonim", "anonymous", "anonimus", "dirahasiakan", "rahasia"}
+MEMO_LIMIT = 50_000  # distinct cell combinations remembered per step
 
 
 class RowProblem(Exception):
@@ -106,6 +107,16 @@ class RowParser:
         self.managed = managed_fields(mapping)
         self.warnings: dict[tuple[str, str], str] = {}
         self.readings: dict[str, dict] = {}
+        self.date_fields = [f for f in DATE_FIELDS if f in self.columns]
+        self.text_fields = [(f, limit) for f, limit in TEXT_FIELDS.items() if f in self.columns]
+        # Steps whose outcome depends only on their own cells, which repeat a few hundred values
+        # over a whole export: each distinct combination is read once, then replayed.
+        self.steps = (
+            self._dates, self._texts,
+            self._memoised(self._vocabulary, ("kind", "supervisory", "channel", "privacy", "is_anonymous", "is_secret")),
+            self._memoised(self._agency_and_status_cells, ("status", "agency")),
+            self._memoised(self._places, ("category", "subcategory", "region")),
+        )
 
     # --------------------------------------------------------------- quick look
 
@@ -143,11 +154,10 @@ class RowParser:
         values: dict = {"tracking_id": tracking_id}
         problems: list[RowProblem] = []
         cells = self.extract(cells)
-        for step in (self._dates, self._texts, self._vocabulary, self._agency_and_status, self._places):
-            try:
-                step(cells, values, problems)
-            except RowProblem as problem:
-                problems.append(problem)
+        for step in self.steps:
+            step(cells, values, problems)
+        if not values.get("status"):
+            values["status"] = self._derived_status(values)
         follow_up = self._follow_up(cells, values, problems)
         if len(tracking_id) > 32:
             problems.append(RowProblem("tracking_id", tracking_id, _("longer than 32 characters")))
@@ -157,23 +167,45 @@ class RowParser:
             return None, problems
         return ParsedRow(number, tracking_id, row_hash, values, follow_up), []
 
+    def _memoised(self, step, fields):
+        """`step` run once per distinct combination of its cells (and their types: 1, 1.0 and True
+        read differently as text), its values and problems replayed for later rows."""
+        fields = tuple(f for f in fields if f in self.columns)
+        memo: dict[tuple, tuple[dict, list]] = {}
+
+        def run(cells, values, problems):
+            raw = tuple(map(cells.__getitem__, fields))
+            key = raw + tuple(map(type, raw))
+            try:
+                updates, found = memo[key]
+            except KeyError:
+                updates, found = {}, []
+                step(cells, updates, found)
+                if len(memo) < MEMO_LIMIT:
+                    memo[key] = (updates, found)
+            except TypeError:  # an unhashable cell: read it
+                updates, found = {}, []
+                step(cells, updates, found)
+            values.update(updates)
+            problems.extend(found)
+
+        return run
+
     def _dates(self, cells, values, problems):
-        for field in DATE_FIELDS:
-            if field in self.columns:
-                raw = cells.get(field, "")
-                try:
-                    values[field] = parse_datetime(raw)
-                except DateError as error:
-                    problems.append(RowProblem(field, raw, _("not a date (%(why)s); write e.g. 12/03/2024 14:05 or 12 Maret 2024")
-                                               % {"why": _(str(error))}))
+        for field in self.date_fields:
+            raw = cells[field]
+            try:
+                values[field] = parse_datetime(raw)
+            except DateError as error:
+                problems.append(RowProblem(field, raw, _("not a date (%(why)s); write e.g. 12/03/2024 14:05 or 12 Maret 2024")
+                                           % {"why": _(str(error))}))
 
     def _texts(self, cells, values, problems):
-        for field, limit in TEXT_FIELDS.items():
-            if field in self.columns:
-                text = text_of(cells.get(field, ""))
-                if limit and len(text) > limit:
-                    problems.append(RowProblem(field, text[:60] + "…", _("longer than %(limit)d characters") % {"limit": limit}))
-                values[field] = text
+        for field, limit in self.text_fields:
+            text = text_of(cells[field])
+            if limit and len(text) > limit:
+                problems.append(RowProblem(field, text[:60] + "…", _("longer than %(limit)d characters") % {"limit": limit}))
+            values[field] = text
         name = values.get("reporter_name", "")
         if name.lower() in ANONYMOUS_NAMES:
             values["reporter_name"], values["is_anonymous"] = "", True
@@ -214,7 +246,9 @@ class RowParser:
             if field in self.columns:
                 values[field] = bool(self._choice(cells, field, read_bool, problems, NOT_YES_OR_NO))
 
-    def _agency_and_status(self, cells, values, problems):
+    def _agency_and_status_cells(self, cells, values, problems):
+        """Status and agency from their own cells; the status derived from the dates, for an
+        export without a status (or an empty cell), is parse()'s."""
         status_agency = ""
         if "status" in self.columns:
             raw = text_of(cells.get("status", ""))
@@ -236,8 +270,6 @@ class RowParser:
             elif from_status is not None and values["agency_id"] not in (None, from_status):
                 # Two different agencies for one report: never pick one silently.
                 problems.append(RowProblem("status", status_agency, _("names another agency than the agency column (%(name)s)") % {"name": named}))
-        if not values.get("status"):
-            values["status"] = self._derived_status(values)
 
     def _agency(self, name: str, field: str, problems) -> int | None:
         """The id of the named agency; an unknown name is a problem with the closest names suggested."""

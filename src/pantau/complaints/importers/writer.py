@@ -7,6 +7,7 @@ rows are written as plain SQL; values are adapted for the database by Django's o
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cached_property
 
 from django.db import connection
 from django.utils import timezone
@@ -52,7 +53,11 @@ class Writer:
         self.defaults = {f.attname: f.get_default() for f in self.complaint_fields}
         self.defaults.update(created_at=self.now, updated_at=self.now, last_batch_id=batch_id)
         self.table = connection.ops.quote_name(Complaint._meta.db_table)
-        self.calendar = get_calendar()
+
+    @cached_property
+    def calendar(self):
+        """The working-day calendar, loaded when the first deadline is computed (not on a dry run)."""
+        return get_calendar()
 
     def _insert(self, model, fields: list, rows: list[tuple]) -> None:
         if not rows:
