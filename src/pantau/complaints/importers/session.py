@@ -70,6 +70,7 @@ class Session:
                 self._flush(pending)
                 pending = []
         self._flush(pending)
+        self.writer.restore_indexes()
 
     # ------------------------------------------------------------------ reading
 
@@ -149,6 +150,7 @@ class Session:
     def _write_new(self, rows: list[ParsedRow]) -> None:
         if not self.writing or not rows:
             return
+        self.writer.defer_indexes(self.table.size_hint)
         ids = self.writer.insert_complaints([(row.values, row.row_hash) for row in rows])
         self.touched.extend(ids.values())
         self.writer.insert_follow_ups([
