@@ -29,7 +29,6 @@ UNKNOWN_KIND = gettext_noop("unknown classification; use Pengaduan, Aspirasi or 
 NOT_YES_OR_NO = gettext_noop("not yes or no")
 UNKNOWN_PRIVACY = gettext_noop("unknown; use Publik, Anonim or Rahasia")
 ANONYMOUS_NAMES = {"anonim", "anonymous", "anonimus", "dirahasiakan", "rahasia"}
-MEMO_LIMIT = 50_000  # distinct cell combinations remembered per step
 
 
 class RowProblem(Exception):
@@ -109,14 +108,6 @@ class RowParser:
         self.readings: dict[str, dict] = {}
         self.date_fields = [f for f in DATE_FIELDS if f in self.columns]
         self.text_fields = [(f, limit) for f, limit in TEXT_FIELDS.items() if f in self.columns]
-        # Steps whose outcome depends only on their own cells, which repeat a few hundred values
-        # over a whole export: each distinct combination is read once, then replayed.
-        self.steps = (
-            self._dates, self._texts,
-            self._memoised(self._vocabulary, ("kind", "supervisory", "channel", "privacy", "is_anonymous", "is_secret")),
-            self._memoised(self._agency_and_status_cells, ("status", "agency")),
-            self._memoised(self._places, ("category", "subcategory", "region")),
-        )
 
     # --------------------------------------------------------------- quick look
 
@@ -154,10 +145,11 @@ class RowParser:
         values: dict = {"tracking_id": tracking_id}
         problems: list[RowProblem] = []
         cells = self.extract(cells)
-        for step in self.steps:
-            step(cells, values, problems)
-        if not values.get("status"):
-            values["status"] = self._derived_status(values)
+        for step in (self._dates, self._texts, self._vocabulary, self._agency_and_status, self._places):
+            try:
+                step(cells, values, problems)
+            except RowProblem as problem:
+                problems.append(problem)
         follow_up = self._follow_up(cells, values, problems)
         if len(tracking_id) > 32:
             problems.append(RowProblem("tracking_id", tracking_id, _("longer than 32 characters")))
@@ -166,30 +158,6 @@ class RowParser:
         if problems:
             return None, problems
         return ParsedRow(number, tracking_id, row_hash, values, follow_up), []
-
-    def _memoised(self, step, fields):
-        """`step` run once per distinct combination of its cells (and their types: 1, 1.0 and True
-        read differently as text), its values and problems replayed for later rows."""
-        fields = tuple(f for f in fields if f in self.columns)
-        memo: dict[tuple, tuple[dict, list]] = {}
-
-        def run(cells, values, problems):
-            raw = tuple(map(cells.__getitem__, fields))
-            key = raw + tuple(map(type, raw))
-            try:
-                updates, found = memo[key]
-            except KeyError:
-                updates, found = {}, []
-                step(cells, updates, found)
-                if len(memo) < MEMO_LIMIT:
-                    memo[key] = (updates, found)
-            except TypeError:  # an unhashable cell: read it
-                updates, found = {}, []
-                step(cells, updates, found)
-            values.update(updates)
-            problems.extend(found)
-
-        return run
 
     def _dates(self, cells, values, problems):
         for field in self.date_fields:
@@ -202,7 +170,8 @@ class RowParser:
 
     def _texts(self, cells, values, problems):
         for field, limit in self.text_fields:
-            text = text_of(cells[field])
+            text = cells[field]
+            text = text.strip() if type(text) is str else text_of(text)
             if limit and len(text) > limit:
                 problems.append(RowProblem(field, text[:60] + "…", _("longer than %(limit)d characters") % {"limit": limit}))
             values[field] = text
@@ -246,9 +215,7 @@ class RowParser:
             if field in self.columns:
                 values[field] = bool(self._choice(cells, field, read_bool, problems, NOT_YES_OR_NO))
 
-    def _agency_and_status_cells(self, cells, values, problems):
-        """Status and agency from their own cells; the status derived from the dates, for an
-        export without a status (or an empty cell), is parse()'s."""
+    def _agency_and_status(self, cells, values, problems):
         status_agency = ""
         if "status" in self.columns:
             raw = text_of(cells.get("status", ""))
@@ -270,6 +237,8 @@ class RowParser:
             elif from_status is not None and values["agency_id"] not in (None, from_status):
                 # Two different agencies for one report: never pick one silently.
                 problems.append(RowProblem("status", status_agency, _("names another agency than the agency column (%(name)s)") % {"name": named}))
+        if not values.get("status"):
+            values["status"] = self._derived_status(values)
 
     def _agency(self, name: str, field: str, problems) -> int | None:
         """The id of the named agency; an unknown name is a problem with the closest names suggested."""
