@@ -236,9 +236,11 @@ def deadline_columns(columns: dict, cal: WorkCalendar, now: datetime) -> dict[st
 
 
 def storable_instants(instants: np.ndarray) -> list:
-    """UTC instants as the connected database stores them: on SQLite the naive UTC text Django
-    writes ("2024-03-12 17:00:00", microseconds only when there are some), else aware datetimes."""
-    if connection.vendor != "sqlite":
+    """UTC instants as parameters for the connected database: on SQLite the naive UTC text Django
+    writes ("2024-03-12 17:00:00", microseconds only when there are some); on PostgreSQL the same
+    text with "+00:00" (a timestamptz literal; text is also COPY's cheapest value); else aware
+    datetimes. None for NaT."""
+    if connection.vendor not in ("sqlite", "postgresql"):
         return [None if v is None else v.replace(tzinfo=UTC) for v in instants.astype("datetime64[us]").tolist()]
     instants = instants.astype("datetime64[us]")
     whole = instants.astype("datetime64[s]")
@@ -246,7 +248,8 @@ def storable_instants(instants: np.ndarray) -> list:
     fraction = (whole != instants) & ~np.isnat(instants)
     if fraction.any():
         text = np.where(fraction, np.datetime_as_string(instants, unit="us"), text)
-    return [None if t == "NaT" else t.replace("T", " ") for t in text.tolist()]
+    zone = "+00:00" if connection.vendor == "postgresql" else ""
+    return [None if t == "NaT" else t.replace("T", " ") + zone for t in text.tolist()]
 
 
 # --- bulk recomputation ----------------------------------------------------------------------

@@ -173,11 +173,13 @@ class Writer:
 
     def insert_follow_ups(self, follow_ups: list[dict]) -> None:
         """Insert FollowUps (dicts of complaint_id, agency_id, posted_at, text)."""
+        if not follow_ups:
+            return
         fields = _columns(FollowUp)
-        self._insert(FollowUp, fields, [
-            tuple(_storable(self.adapt, {**follow_up, "batch_id": self.batch_id}[f.attname]) for f in fields)
-            for follow_up in follow_ups
-        ])
+        columns = {f.attname: [follow_up[f.attname] for follow_up in follow_ups] for f in fields if f.attname != "batch_id"}
+        columns["batch_id"] = [self.batch_id] * len(follow_ups)
+        columns["posted_at"] = self._storable(columns["posted_at"], sla.utc64(columns["posted_at"]))
+        self._insert(FollowUp, fields, list(zip(*(columns[f.attname] for f in fields), strict=True)))
 
 
 def _storable(adapt, value):
@@ -192,8 +194,11 @@ def stored_rows(tracking_ids: list[str]) -> list[tuple[str, int, str]]:
     """
     if not tracking_ids:
         return []
-    marks = ", ".join(["%s"] * len(tracking_ids))
     table = connection.ops.quote_name(Complaint._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT tracking_id, id, row_hash FROM {table} WHERE tracking_id IN ({marks})", tracking_ids)
+        if connection.vendor == "postgresql":  # one array parameter: no query of 5,000 placeholders to parse
+            cursor.execute(f"SELECT tracking_id, id, row_hash FROM {table} WHERE tracking_id = ANY(%s)", [list(tracking_ids)])
+        else:
+            marks = ", ".join(["%s"] * len(tracking_ids))
+            cursor.execute(f"SELECT tracking_id, id, row_hash FROM {table} WHERE tracking_id IN ({marks})", tracking_ids)
         return cursor.fetchall()
