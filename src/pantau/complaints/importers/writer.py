@@ -108,19 +108,33 @@ class Writer:
         The deadline fields are computed here, on the batch's columns, by the deadline engine's own
         function (sla.deadline_columns), so no read-back and no UPDATE follows the insert.
         """
-        defaults = self.defaults
-        attnames = [f.attname for f in self.complaint_fields]
-        merged = [{**defaults, **values, "row_hash": row_hash} for values, row_hash in rows]
-        columns = {name: [m[name] for m in merged] for name in attnames}
+        count = len(rows)
+        given = set().union(*(values.keys() for values, _hash in rows))
+        columns = {}
+        for field in self.complaint_fields:
+            name = field.attname
+            default = self.defaults[name]
+            if name in given:  # by column, not row by row: {**defaults, **values} made 35 dict entries a row
+                columns[name] = [values.get(name, default) for values, _hash in rows]
+            elif field.get_internal_type() == "DateTimeField" and default is not None:
+                columns[name] = [self._storable([default], sla.utc64([default]))[0]] * count  # created_at, updated_at
+            else:
+                columns[name] = [default] * count
+        columns["row_hash"] = [row_hash for _values, row_hash in rows]
         instants = {}
         for field in self.complaint_fields:
-            if field.get_internal_type() == "DateTimeField" and field.attname not in sla.STORED:
+            if field.get_internal_type() == "DateTimeField" and field.attname in given:
                 instants[field.attname] = sla.utc64(columns[field.attname])
-        deadlines = sla.deadline_columns({f: instants.get(f, columns[f]) for f in sla.INPUTS}, self.calendar, self.now)
+        inputs = {f: instants[f] if f in instants else columns[f] for f in sla.INPUTS}
+        for f in sla.MOMENTS:
+            if f not in instants:  # a moment the export does not give: the default, None
+                inputs[f] = sla.utc64(columns[f])
+        deadlines = sla.deadline_columns(inputs, self.calendar, self.now)
         for name, found in deadlines.items():
             columns[name] = sla.storable_instants(found) if name in sla.DUE_FIELDS else found.tolist()
         for name, moments in instants.items():
             columns[name] = self._storable(columns[name], moments)
+        attnames = [f.attname for f in self.complaint_fields]
         self._insert(Complaint, self.complaint_fields, list(zip(*(columns[name] for name in attnames), strict=True)))
         return self.ids_of([values["tracking_id"] for values, _hash in rows])
 
