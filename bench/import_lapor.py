@@ -244,7 +244,11 @@ def main() -> None:
         existing = target.read_text() if target.exists() else "# Benchmarks\n"
         if "## Import LAPOR!" not in existing:
             existing += "\n## Import LAPOR!\n\nCommand: `nice -n 10 python bench/import_lapor.py --rows N --record`.\n"
-        target.write_text(existing.rstrip("\n") + "\n\n" + text)
+        # At the end of the section (before the next "## "), not of the file.
+        start = existing.index("## Import LAPOR!")
+        end = existing.find("\n## ", start + 1)
+        end = len(existing) if end < 0 else end + 1
+        target.write_text(existing[:end].rstrip("\n") + "\n\n" + text + "\n" + existing[end:])
 
 
 if __name__ == "__main__":

@@ -44,7 +44,6 @@ class Session:
         self.duplicates = 0
         self.rejections: list[dict] = []
         self.rejected_rows: set[int] = set()
-        self.touched: list[int] = []
         self.events_written = 0
         self.data_rows = 0
         self._names: dict[tuple[str, int], str] = {}
@@ -152,7 +151,6 @@ class Session:
             return
         self.writer.defer_indexes(self.table.size_hint)
         ids = self.writer.insert_complaints([(row.values, row.row_hash) for row in rows])
-        self.touched.extend(ids.values())
         self.writer.insert_follow_ups([
             {"complaint_id": ids[row.tracking_id], "agency_id": row.values.get("agency_id"),
              "posted_at": row.follow_up[0], "text": row.follow_up[1]}
@@ -191,7 +189,6 @@ class Session:
             self.writer.update_hashes(rehashed)
             self.writer.insert_events(events)
             self.writer.insert_follow_ups(follow_ups)
-            self.touched.extend(pk for pk, _values, _hash in changed)
             self.events_written += len(events)
 
     # ------------------------------------------------------------------ events
