@@ -66,12 +66,16 @@ class Writer:
         twice as fast as inserting each row into ten indexes. Inside the import's transaction, so a
         rollback brings them back; WAL readers keep seeing the old table meanwhile. The unique
         tracking-ID index (part of the table) stays, for the look-ups of the import itself.
+
+        "At least double": a file of N rows brings at least N - stored new reports (tracking IDs
+        are unique), so N >= 2 x stored guarantees as many new reports as stored ones. A cumulative
+        export about as large as the table (mostly known reports) does not qualify.
         """
         if connection.vendor != "sqlite" or self.deferred_indexes is not None:
             return
         with connection.cursor() as cursor:
             stored = cursor.execute(f"SELECT COUNT(*) FROM {self.table}").fetchone()[0]
-            if expected_rows < max(stored, 1):
+            if expected_rows < max(2 * stored, 1):
                 self.deferred_indexes = []
                 return
             self.deferred_indexes = cursor.execute(
