@@ -10,8 +10,9 @@ change, and nightly (an open deadline turns overdue with time):
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import numpy as np
 from django.conf import settings
@@ -119,95 +120,220 @@ def auto_close_expected_at(c: Complaint, cal: WorkCalendar | None = None) -> dat
     return (cal or get_calendar()).add_working_days(c.last_activity_at, rules()["auto_close"])
 
 
-# --- bulk recomputation ----------------------------------------------------------------------
+# --- bulk computation -------------------------------------------------------------------------
+#
+# The same rules as deadlines_for(), on whole columns: instants are numpy datetime64[us] in UTC
+# (NaT for none), days are WIB days. Used by recompute_deadlines() and by the importer, which
+# computes the deadlines of the reports it writes before inserting them (no read-back).
 
 FIELDS = ("id", "received_at", "verified_at", "disposed_at", "first_follow_up_at", "completed_at",
           "status", "kind", "supervisory", "dispose_due_at", "dispose_state", "follow_up_due_at",
           "follow_up_state", "resolve_due_at", "resolve_state")
+INPUTS = ("received_at", "verified_at", "disposed_at", "first_follow_up_at", "completed_at",
+          "status", "kind", "supervisory")
+MOMENTS = ("received_at", "verified_at", "disposed_at", "first_follow_up_at", "completed_at")
 STORED = ("dispose_due_at", "dispose_state", "follow_up_due_at", "follow_up_state", "resolve_due_at", "resolve_state")
+DUE_FIELDS = ("dispose_due_at", "follow_up_due_at", "resolve_due_at")
+STATE_FIELDS = ("dispose_state", "follow_up_state", "resolve_state")
+NAT = np.datetime64("NaT", "us")
+# Asia/Jakarta has been UTC+7 since 1964; 00:00 WIB of earlier days is computed by zoneinfo.
+FIXED_OFFSET_FROM = np.datetime64("1964-01-01", "D")
 
 
-def _days(values: list) -> np.ndarray:
-    """WIB days of aware datetimes (NaT for None) as datetime64[D]."""
-    arr = np.array([v.replace(tzinfo=None) - v.utcoffset() if v is not None else None for v in values],
-                   dtype="datetime64[us]")
-    return (arr + WIB_OFFSET).astype("datetime64[D]")
-
-
-def _instants(days: np.ndarray) -> list:
-    """00:00 WIB after each day, as aware datetimes (None for NaT)."""
-    out = []
-    for d in days:
-        if np.isnat(d):
-            out.append(None)
-        else:
-            out.append(datetime.combine(d.astype(date) + timedelta(days=1), time.min, tzinfo=WIB))
+def utc64(values) -> np.ndarray:
+    """Instants as datetime64[us] in UTC (NaT for None) from aware datetimes, naive UTC datetimes
+    or the naive UTC text SQLite stores ("2024-03-12 07:05:00")."""
+    values = values if isinstance(values, list) else list(values)
+    sample = next((v for v in values if v is not None), None)
+    if sample is None or isinstance(sample, str):
+        return np.array(values, dtype="datetime64[us]")
+    # POSIX timestamps: numpy converts datetime objects at ~2 us each, floats at C speed. Exact to
+    # the microsecond while |timestamp| < 2**52 us (years 1827-2112); others take the slow road.
+    nan = math.nan
+    if sample.tzinfo is not None:
+        stamps = np.array([v.timestamp() if v is not None else nan for v in values], dtype=np.float64)
+    else:
+        stamps = np.array([v.replace(tzinfo=UTC).timestamp() if v is not None else nan for v in values],
+                          dtype=np.float64)
+    missing = np.isnan(stamps)
+    micros = np.where(missing, 0.0, stamps) * 1e6
+    if np.abs(micros).max(initial=0.0) >= 2.0**52:
+        naive = [None if v is None else (v.replace(tzinfo=None) - v.utcoffset() if v.tzinfo else v) for v in values]
+        return np.array(naive, dtype="datetime64[us]")
+    out = np.round(micros).astype(np.int64).view("datetime64[us]")
+    out[missing] = NAT
     return out
 
 
-def _compute_chunk(rows: list[tuple], cal: WorkCalendar, now: datetime) -> list[tuple]:
+def _wib_days(instants: np.ndarray) -> np.ndarray:
+    """The WIB day of each instant (NaT stays NaT)."""
+    days = (instants + WIB_OFFSET).astype("datetime64[D]")
+    for i in np.flatnonzero(days < FIXED_OFFSET_FROM):  # False for NaT
+        moment = instants[i].astype(datetime).replace(tzinfo=UTC)
+        days[i] = np.datetime64(wib_day(moment), "D")
+    return days
+
+
+def _due_instants(days: np.ndarray) -> np.ndarray:
+    """00:00 WIB after each day (NaT stays NaT), in UTC: the exclusive due instant."""
+    out = (days + 1).astype("datetime64[us]") - WIB_OFFSET
+    early = days < FIXED_OFFSET_FROM  # False for NaT
+    for i in np.flatnonzero(early):
+        moment = datetime.combine(days[i].astype(date) + timedelta(days=1), time.min, tzinfo=WIB)
+        out[i] = np.datetime64(moment.replace(tzinfo=None) - moment.utcoffset(), "us")
+    return out
+
+
+def _states(due: np.ndarray, done: np.ndarray, now: np.datetime64, applicable) -> np.ndarray:
+    """_state() on columns."""
+    no_due = np.isnat(due) | ~np.asarray(applicable, dtype=bool)
+    is_done = ~np.isnat(done)
+    return np.select(
+        [no_due, is_done & (done < due), is_done, now >= due],
+        [DeadlineState.NOT_APPLICABLE.value, DeadlineState.MET.value, DeadlineState.MET_LATE.value,
+         DeadlineState.OVERDUE.value],
+        DeadlineState.OPEN.value,
+    ).astype(object)
+
+
+def deadline_columns(columns: dict, cal: WorkCalendar, now: datetime) -> dict[str, np.ndarray]:
+    """The stored deadline fields (STORED) of many reports at once.
+
+    `columns` maps each of INPUTS to a sequence: the MOMENTS as datetime64[us] UTC arrays (see
+    utc64()), status and kind as strings, supervisory as booleans. Due times come back as
+    datetime64[us] UTC (NaT for none), states as arrays of DeadlineState values.
+    """
     r = rules()
-    cols = list(zip(*rows))
-    col = dict(zip(FIELDS, cols))
-    received, disposed = _days(list(col["received_at"])), _days(list(col["disposed_at"]))
-    dispose_due = _instants(cal.busday_offset(received, r["dispose"]))
+    received, verified, disposed = columns["received_at"], columns["verified_at"], columns["disposed_at"]
+    followed, completed = columns["first_follow_up_at"], columns["completed_at"]
+    status = np.asarray(columns["status"], dtype=object)
+    kind = np.asarray(columns["kind"], dtype=object)
+    supervisory = np.asarray(columns["supervisory"], dtype=bool)
     has_disp = ~np.isnat(disposed)
-    safe_disp = np.where(has_disp, disposed, received)
-    follow_due = _instants(np.where(has_disp, cal.busday_offset(safe_disp, r["first_follow_up"]), np.datetime64("NaT")))
-    n_resolve = np.array([resolve_days(k, s) for k, s in zip(col["kind"], col["supervisory"])])
-    resolve_due = _instants(np.where(has_disp, cal.busday_offset(safe_disp, n_resolve), np.datetime64("NaT")))
-    changed = []
-    for i, row in enumerate(rows):
-        status, disposed_at, completed_at = col["status"][i], col["disposed_at"][i], col["completed_at"][i]
-        ended = status in ENDED_WITHOUT_AGENCY and disposed_at is None
-        d_done = disposed_at or (col["verified_at"][i] if ended else None)
-        f_done = col["first_follow_up_at"][i] or (completed_at if status == Status.COMPLETED else None)
-        new = (dispose_due[i], _state(dispose_due[i], d_done, now, True),
-               follow_due[i], _state(follow_due[i], f_done, now, disposed_at is not None),
-               resolve_due[i], _state(resolve_due[i], completed_at, now, disposed_at is not None))
-        if new != tuple(row[FIELDS.index(f)] for f in STORED):
-            changed.append((*new, row[0]))
-    return changed
+    received_days = _wib_days(received)
+    start_days = np.where(has_disp, _wib_days(disposed), received_days)  # any valid day where not disposed
+    n_resolve = np.where(
+        kind == Kind.PENGADUAN.value,
+        np.where(supervisory, r["resolve_pengawasan"], r["resolve_pengaduan"]),
+        np.where(kind == Kind.ASPIRASI.value, r["resolve_aspirasi"], r["resolve_informasi"]),
+    )
+    dispose_due = _due_instants(cal.busday_offset(received_days, r["dispose"]))
+    follow_due = np.where(has_disp, _due_instants(cal.busday_offset(start_days, r["first_follow_up"])), NAT)
+    resolve_due = np.where(has_disp, _due_instants(cal.busday_offset(start_days, n_resolve)), NAT)
+    ended = np.isin(status, [s.value for s in ENDED_WITHOUT_AGENCY]) & ~has_disp
+    dispose_done = np.where(has_disp, disposed, np.where(ended, verified, NAT))
+    follow_done = np.where(~np.isnat(followed), followed,
+                           np.where(status == Status.COMPLETED.value, completed, NAT))
+    now64 = utc64([now])[0]
+    return {
+        "dispose_due_at": dispose_due,
+        "dispose_state": _states(dispose_due, dispose_done, now64, True),
+        "follow_up_due_at": follow_due,
+        "follow_up_state": _states(follow_due, follow_done, now64, has_disp),
+        "resolve_due_at": resolve_due,
+        "resolve_state": _states(resolve_due, completed, now64, has_disp),
+    }
+
+
+def storable_instants(instants: np.ndarray) -> list:
+    """UTC instants as parameters for the connected database: on SQLite the naive UTC text Django
+    writes ("2024-03-12 17:00:00", microseconds only when there are some); on PostgreSQL the same
+    text with "+00:00" (a timestamptz literal; text is also COPY's cheapest value); else aware
+    datetimes. None for NaT."""
+    if connection.vendor not in ("sqlite", "postgresql"):
+        return [None if v is None else v.replace(tzinfo=UTC) for v in instants.astype("datetime64[us]").tolist()]
+    instants = instants.astype("datetime64[us]")
+    whole = instants.astype("datetime64[s]")
+    text = np.datetime_as_string(whole, unit="s")
+    fraction = (whole != instants) & ~np.isnat(instants)
+    if fraction.any():
+        text = np.where(fraction, np.datetime_as_string(instants, unit="us"), text)
+    zone = "+00:00" if connection.vendor == "postgresql" else ""
+    return [None if t == "NaT" else t.replace("T", " ") + zone for t in text.tolist()]
+
+
+# --- bulk recomputation ----------------------------------------------------------------------
+
+
+def _read_chunk(after_id: int | None, ids: list[int] | None, limit: int) -> list[tuple]:
+    """FIELDS of a chunk of complaints by plain SQL (the ORM's per-value converters were a quarter
+    of the time); instants come as naive UTC (text on SQLite)."""
+    quote = connection.ops.quote_name
+    utc = " AT TIME ZONE 'UTC'" if connection.vendor == "postgresql" else ""
+    names = ", ".join(f"{quote(f)}{utc}" if f in MOMENTS or f in DUE_FIELDS else quote(f) for f in FIELDS)
+    table = quote(Complaint._meta.db_table)
+    with connection.cursor() as cur:
+        if ids is not None:
+            marks = ", ".join(["%s"] * len(ids))
+            cur.execute(f"SELECT {names} FROM {table} WHERE id IN ({marks}) ORDER BY id", ids)
+        else:
+            cur.execute(f"SELECT {names} FROM {table} WHERE id > %s ORDER BY id LIMIT %s", [after_id, limit])
+        return cur.fetchall()
+
+
+def _changed_rows(rows: list[tuple], cal: WorkCalendar, now: datetime) -> tuple[np.ndarray, dict]:
+    """(ids, new STORED columns) of the rows whose stored deadline fields differ from the computed ones."""
+    col = dict(zip(FIELDS, (list(c) for c in zip(*rows, strict=True)), strict=True))
+    inputs = {f: utc64(col[f]) if f in MOMENTS else col[f] for f in INPUTS}
+    new = deadline_columns(inputs, cal, now)
+    differs = np.zeros(len(rows), dtype=bool)
+    for f in STORED:
+        if f in DUE_FIELDS:
+            old = utc64(col[f])
+            differs |= (old != new[f]) & ~(np.isnat(old) & np.isnat(new[f]))
+        else:
+            differs |= np.asarray(col[f], dtype=object) != new[f]
+    ids = np.asarray(col["id"])[differs]
+    return ids, {f: new[f][differs] for f in STORED}
+
+
+def _write(ids: np.ndarray, new: dict) -> None:
+    """Store new deadline fields: on PostgreSQL one UPDATE ... FROM a temporary table filled by
+    COPY, elsewhere executemany."""
+    table = connection.ops.quote_name(Complaint._meta.db_table)
+    dues = {f: storable_instants(new[f]) for f in DUE_FIELDS}
+    rows = list(zip(dues["dispose_due_at"], new["dispose_state"].tolist(), dues["follow_up_due_at"],
+                    new["follow_up_state"].tolist(), dues["resolve_due_at"], new["resolve_state"].tolist(),
+                    ids.tolist(), strict=True))
+    with transaction.atomic(), connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute("CREATE TEMPORARY TABLE pantau_new_deadlines (dispose_due_at timestamptz, dispose_state text,"
+                        " follow_up_due_at timestamptz, follow_up_state text, resolve_due_at timestamptz,"
+                        " resolve_state text, id bigint) ON COMMIT DROP")
+            with cur.cursor.copy("COPY pantau_new_deadlines FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            sets = ", ".join(f"{f} = n.{f}" for f in STORED)
+            cur.execute(f"UPDATE {table} AS c SET {sets} FROM pantau_new_deadlines AS n WHERE c.id = n.id")
+            cur.execute("DROP TABLE pantau_new_deadlines")
+        else:
+            sets = ", ".join(f"{f} = %s" for f in STORED)
+            cur.executemany(f"UPDATE {table} SET {sets} WHERE id = %s", rows)
 
 
 def recompute_deadlines(ids=None, now: datetime | None = None, chunk: int = 20000) -> int:
     """Recompute stored due times and states; only rows that change are written. Returns that count."""
     cal, now = get_calendar(), now or timezone.now()
-    qs = Complaint.objects.order_by("id")
     if ids is not None:
         ids = list(ids)
         if not ids:
             return 0
-    total, table = 0, Complaint._meta.db_table
-    sql = (f"UPDATE {table} SET dispose_due_at = %s, dispose_state = %s, follow_up_due_at = %s, "
-           f"follow_up_state = %s, resolve_due_at = %s, resolve_state = %s WHERE id = %s")
+    total, last_id = 0, 0
     id_batches = [ids[i:i + chunk] for i in range(0, len(ids), chunk)] if ids is not None else None
-    last_id = 0
     while True:
         if id_batches is not None:
             if not id_batches:
                 break
-            rows = list(qs.filter(id__in=id_batches.pop(0)).values_list(*FIELDS))
+            rows = _read_chunk(None, id_batches.pop(0), chunk)
         else:
-            rows = list(qs.filter(id__gt=last_id).values_list(*FIELDS)[:chunk])
+            rows = _read_chunk(last_id, None, chunk)
             if not rows:
                 break
             last_id = rows[-1][0]
         if not rows:
             continue
-        changed = _compute_chunk(rows, cal, now)
-        if changed:
-            with transaction.atomic(), connection.cursor() as cur:
-                cur.executemany(sql, [_adapt(row) for row in changed])
-            total += len(changed)
+        changed_ids, new = _changed_rows(rows, cal, now)
+        if len(changed_ids):
+            _write(changed_ids, new)
+            total += len(changed_ids)
     return total
-
-
-def _adapt(row: tuple) -> tuple:
-    """Datetimes as the database backend expects them (UTC; naive on SQLite)."""
-    out = []
-    for v in row:
-        if isinstance(v, datetime):
-            v = connection.ops.adapt_datetimefield_value(v)
-        out.append(v)
-    return tuple(out)

@@ -136,6 +136,17 @@ def parse_datetime(value) -> datetime | None:
     Cells may hold datetimes or dates (spreadsheets), Excel serial numbers, or text.
     Raises DateError when the value is not a date.
     """
+    kind = type(value)
+    if kind is str:  # the commonest cells first: text, and datetimes read from a spreadsheet
+        text = value.strip()
+        quick = _day_month_year(text)
+        if quick is not None:
+            return quick
+        if not text or text in {"-", "--"}:
+            return None
+        return parse_text(text)
+    if kind is datetime:
+        return value if value.tzinfo else value.replace(tzinfo=JAKARTA)
     if value is None or value == "":
         return None
     if isinstance(value, datetime):

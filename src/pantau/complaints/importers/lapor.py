@@ -27,7 +27,6 @@ from pantau.complaints.importers.mapping import FIELDS, REQUIRED, detect_mapping
 from pantau.complaints.importers.readers import FileProblem, Table, read_table
 from pantau.complaints.importers.session import Session
 from pantau.complaints.models import ColumnMapping, ImportBatch
-from pantau.complaints.sla import recompute_deadlines
 
 log = logging.getLogger(__name__)
 __all__ = ["ImportResult", "detect_mapping", "read_headers", "run_import"]
@@ -184,8 +183,6 @@ def _run_rows(result: ImportResult, table: Table, dry_run: bool) -> None:
         refused = bool(session.rejected_rows)
         if refused or dry_run:
             transaction.set_rollback(True)
-        else:
-            recompute_deadlines_of(session.touched)
     _collect(result, session)
     if refused:
         result.message = _("%(count)d row(s) rejected: nothing was saved. Fix the rows listed and import the file again.") % {"count": result.counts["rejected"]}
@@ -219,9 +216,3 @@ def _finish(result: ImportResult, outcome: str) -> None:
     batch.errors = result.rejections
     batch.message = result.message
     batch.save(update_fields=["outcome", "finished_at", "mapping", "counts", "errors", "message"])
-
-
-def recompute_deadlines_of(ids: list[int]) -> None:
-    """Recompute the deadlines of the complaints an import touched, inside the import's transaction."""
-    if ids:
-        recompute_deadlines(ids)

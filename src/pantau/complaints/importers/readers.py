@@ -48,6 +48,7 @@ class Table:
     kind: str = "xlsx"
     formula_cells: list[str] = field(default_factory=list)  # "F12" for the first few formulas
     first_column: int = 0  # 0-based spreadsheet column of headers[0]
+    size_hint: int = 0  # about how many rows follow the header (blank ones included)
 
 
 def _clean_header(value) -> str:
@@ -129,7 +130,8 @@ def read_workbook(path: Path, sheet: str | None) -> Table:
         if found:
             number, headers, rest = found
             formulas = _formula_cells(path, name) if zipfile.is_zipfile(path) else []
-            return Table(headers, number, enumerate(rest, start=number + 1), name, "xlsx", formulas, worksheet.start[1] if worksheet.start else 0)
+            return Table(headers, number, enumerate(rest, start=number + 1), name, "xlsx", formulas,
+                         worksheet.start[1] if worksheet.start else 0, max(worksheet.height - number, 0))
     if empty:
         raise FileProblem(gettext_noop("The file is empty."))
     if sheet is not None:
@@ -190,7 +192,7 @@ def read_csv(path: Path) -> Table:
     if not found:
         raise FileProblem(gettext_noop("The file has no tracking-ID column (a header such as \"TrackingID\" or \"Nomor Tracking\")."))
     number, headers, rest = found
-    return Table(headers, number, enumerate(rest, start=number + 1), "", "csv")
+    return Table(headers, number, enumerate(rest, start=number + 1), "", "csv", size_hint=text.count("\n"))
 
 
 def read_table(path, sheet: str | None = None) -> Table:

@@ -106,6 +106,8 @@ class RowParser:
         self.managed = managed_fields(mapping)
         self.warnings: dict[tuple[str, str], str] = {}
         self.readings: dict[str, dict] = {}
+        self.date_fields = [f for f in DATE_FIELDS if f in self.columns]
+        self.text_fields = [(f, limit) for f, limit in TEXT_FIELDS.items() if f in self.columns]
 
     # --------------------------------------------------------------- quick look
 
@@ -158,22 +160,21 @@ class RowParser:
         return ParsedRow(number, tracking_id, row_hash, values, follow_up), []
 
     def _dates(self, cells, values, problems):
-        for field in DATE_FIELDS:
-            if field in self.columns:
-                raw = cells.get(field, "")
-                try:
-                    values[field] = parse_datetime(raw)
-                except DateError as error:
-                    problems.append(RowProblem(field, raw, _("not a date (%(why)s); write e.g. 12/03/2024 14:05 or 12 Maret 2024")
-                                               % {"why": _(str(error))}))
+        for field in self.date_fields:
+            raw = cells[field]
+            try:
+                values[field] = parse_datetime(raw)
+            except DateError as error:
+                problems.append(RowProblem(field, raw, _("not a date (%(why)s); write e.g. 12/03/2024 14:05 or 12 Maret 2024")
+                                           % {"why": _(str(error))}))
 
     def _texts(self, cells, values, problems):
-        for field, limit in TEXT_FIELDS.items():
-            if field in self.columns:
-                text = text_of(cells.get(field, ""))
-                if limit and len(text) > limit:
-                    problems.append(RowProblem(field, text[:60] + "…", _("longer than %(limit)d characters") % {"limit": limit}))
-                values[field] = text
+        for field, limit in self.text_fields:
+            text = cells[field]
+            text = text.strip() if type(text) is str else text_of(text)
+            if limit and len(text) > limit:
+                problems.append(RowProblem(field, text[:60] + "…", _("longer than %(limit)d characters") % {"limit": limit}))
+            values[field] = text
         name = values.get("reporter_name", "")
         if name.lower() in ANONYMOUS_NAMES:
             values["reporter_name"], values["is_anonymous"] = "", True

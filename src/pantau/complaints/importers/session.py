@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from openpyxl.utils import column_index_from_string
 
 from pantau.agencies.models import Region
+from pantau.complaints import sla
 from pantau.complaints.importers.readers import CSV_FORMULA, Table
 from pantau.complaints.importers.resolvers import AgencyResolver, CategoryResolver, RegionResolver
 from pantau.complaints.importers.rows import ParsedRow, RowParser
@@ -43,7 +44,6 @@ class Session:
         self.duplicates = 0
         self.rejections: list[dict] = []
         self.rejected_rows: set[int] = set()
-        self.touched: list[int] = []
         self.events_written = 0
         self.data_rows = 0
         self._names: dict[tuple[str, int], str] = {}
@@ -69,6 +69,7 @@ class Session:
                 self._flush(pending)
                 pending = []
         self._flush(pending)
+        self.writer.restore_indexes()
 
     # ------------------------------------------------------------------ reading
 
@@ -148,8 +149,8 @@ class Session:
     def _write_new(self, rows: list[ParsedRow]) -> None:
         if not self.writing or not rows:
             return
+        self.writer.defer_indexes(self.table.size_hint)
         ids = self.writer.insert_complaints([(row.values, row.row_hash) for row in rows])
-        self.touched.extend(ids.values())
         self.writer.insert_follow_ups([
             {"complaint_id": ids[row.tracking_id], "agency_id": row.values.get("agency_id"),
              "posted_at": row.follow_up[0], "text": row.follow_up[1]}
@@ -161,7 +162,10 @@ class Session:
             return
         fields = [f for f in self.parser.managed if f != "tracking_id"]
         ids = [pk for _row, pk in rows]
-        old = {v["id"]: v for v in Complaint.objects.filter(id__in=ids).values("id", *fields)}
+        # The deadline inputs too: the writer computes the deadlines from the stored report with
+        # this export's values over it.
+        read = list(dict.fromkeys([*fields, *sla.INPUTS]))
+        old = {v["id"]: v for v in Complaint.objects.filter(id__in=ids).values("id", *read)}
         known_follow_ups = {(pk, _minute(at)) for pk, at in
                             FollowUp.objects.filter(complaint_id__in=ids).values_list("complaint_id", "posted_at")}
         changed, rehashed, events, follow_ups = [], [], [], []
@@ -185,7 +189,6 @@ class Session:
             self.writer.update_hashes(rehashed)
             self.writer.insert_events(events)
             self.writer.insert_follow_ups(follow_ups)
-            self.touched.extend(pk for pk, _values, _hash in changed)
             self.events_written += len(events)
 
     # ------------------------------------------------------------------ events

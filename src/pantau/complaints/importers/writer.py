@@ -7,11 +7,14 @@ rows are written as plain SQL; values are adapted for the database by Django's o
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cached_property
 
 from django.db import connection
 from django.utils import timezone
 
+from pantau.complaints import sla
 from pantau.complaints.models import Complaint, ComplaintEvent, FollowUp
+from pantau.lib.workdays import get_calendar
 
 
 def _columns(model, exclude=("id",)) -> list:
@@ -50,6 +53,44 @@ class Writer:
         self.defaults = {f.attname: f.get_default() for f in self.complaint_fields}
         self.defaults.update(created_at=self.now, updated_at=self.now, last_batch_id=batch_id)
         self.table = connection.ops.quote_name(Complaint._meta.db_table)
+        self.deferred_indexes: list | None = None
+
+    @cached_property
+    def calendar(self):
+        """The working-day calendar, loaded when the first deadline is computed (not on a dry run)."""
+        return get_calendar()
+
+    def defer_indexes(self, expected_rows: int) -> None:
+        """On SQLite, when this import will at least double the complaint table, drop the table's
+        secondary indexes until restore_indexes(): building an index once from all rows is about
+        twice as fast as inserting each row into ten indexes. Inside the import's transaction, so a
+        rollback brings them back; WAL readers keep seeing the old table meanwhile. The unique
+        tracking-ID index (part of the table) stays, for the look-ups of the import itself.
+
+        "At least double": a file of N rows brings at least N - stored new reports (tracking IDs
+        are unique), so N >= 2 x stored guarantees as many new reports as stored ones. A cumulative
+        export about as large as the table (mostly known reports) does not qualify.
+        """
+        if connection.vendor != "sqlite" or self.deferred_indexes is not None:
+            return
+        with connection.cursor() as cursor:
+            stored = cursor.execute(f"SELECT COUNT(*) FROM {self.table}").fetchone()[0]
+            if expected_rows < max(2 * stored, 1):
+                self.deferred_indexes = []
+                return
+            self.deferred_indexes = cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL",
+                [Complaint._meta.db_table]).fetchall()
+            for name, _sql in self.deferred_indexes:
+                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+
+    def restore_indexes(self) -> None:
+        """Create again the indexes defer_indexes() dropped, from their own stored definitions."""
+        if self.deferred_indexes:
+            with connection.cursor() as cursor:
+                for _name, sql in self.deferred_indexes:
+                    cursor.execute(sql)
+        self.deferred_indexes = []
 
     def _insert(self, model, fields: list, rows: list[tuple]) -> None:
         if not rows:
@@ -66,35 +107,69 @@ class Writer:
                 cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
     def insert_complaints(self, rows: list[tuple[dict, str]]) -> dict[str, int]:
-        """Insert new complaints ((values, row hash) pairs); returns {tracking_id: id}."""
-        adapt, defaults = self.adapt, self.defaults
+        """Insert new complaints ((values, row hash) pairs) with their deadlines; returns {tracking_id: id}.
+
+        The deadline fields are computed here, on the batch's columns, by the deadline engine's own
+        function (sla.deadline_columns), so no read-back and no UPDATE follows the insert.
+        """
+        count = len(rows)
+        given = set().union(*(values.keys() for values, _hash in rows))
+        columns = {}
+        for field in self.complaint_fields:
+            name = field.attname
+            default = self.defaults[name]
+            if name in given:  # by column, not row by row: {**defaults, **values} made 35 dict entries a row
+                columns[name] = [values.get(name, default) for values, _hash in rows]
+            elif field.get_internal_type() == "DateTimeField" and default is not None:
+                columns[name] = [self._storable([default], sla.utc64([default]))[0]] * count  # created_at, updated_at
+            else:
+                columns[name] = [default] * count
+        columns["row_hash"] = [row_hash for _values, row_hash in rows]
+        instants = {}
+        for field in self.complaint_fields:
+            if field.get_internal_type() == "DateTimeField" and field.attname in given:
+                instants[field.attname] = sla.utc64(columns[field.attname])
+        inputs = {f: instants[f] if f in instants else columns[f] for f in sla.INPUTS}
+        for f in sla.MOMENTS:
+            if f not in instants:  # a moment the export does not give: the default, None
+                inputs[f] = sla.utc64(columns[f])
+        deadlines = sla.deadline_columns(inputs, self.calendar, self.now)
+        for name, found in deadlines.items():
+            columns[name] = sla.storable_instants(found) if name in sla.DUE_FIELDS else found.tolist()
+        for name, moments in instants.items():
+            columns[name] = self._storable(columns[name], moments)
         attnames = [f.attname for f in self.complaint_fields]
-        moments = [i for i, f in enumerate(self.complaint_fields) if f.get_internal_type() == "DateTimeField"]
-        records = []
-        for values, row_hash in rows:
-            merged = {**defaults, **values, "row_hash": row_hash}
-            record = [merged[name] for name in attnames]
-            for i in moments:
-                record[i] = adapt(record[i])
-            records.append(record)
-        self._insert(Complaint, self.complaint_fields, records)
+        self._insert(Complaint, self.complaint_fields, list(zip(*(columns[name] for name in attnames), strict=True)))
         return self.ids_of([values["tracking_id"] for values, _hash in rows])
+
+    def _storable(self, values: list, moments) -> list:
+        if connection.vendor in ("sqlite", "postgresql"):
+            return sla.storable_instants(moments)
+        return [self.adapt(v) for v in values]
 
     def ids_of(self, tracking_ids: list[str]) -> dict[str, int]:
         """{tracking_id: id} of stored complaints, in one query."""
         return {tid: pk for tid, pk, _hash in stored_rows(tracking_ids)}
 
     def update_complaints(self, fields: list[str], rows: list[tuple[int, dict, str]]) -> None:
-        """Set `fields` (attnames) of changed complaints ((id, values, row hash) triples)."""
+        """Set `fields` (attnames) of changed complaints ((id, values, row hash) triples), and their
+        deadlines, computed from `values` (which hold every deadline input: the stored report with
+        this export's values over it)."""
         if not rows:
             return
         quote = connection.ops.quote_name
-        sets = ", ".join(f"{quote(name)} = %s" for name in [*fields, "row_hash", "last_batch_id", "updated_at"])
+        deadlines = sla.deadline_columns(
+            {f: sla.utc64([values[f] for _pk, values, _hash in rows]) if f in sla.MOMENTS
+             else [values[f] for _pk, values, _hash in rows] for f in sla.INPUTS}, self.calendar, self.now)
+        stored = [sla.storable_instants(deadlines[f]) if f in sla.DUE_FIELDS else deadlines[f].tolist()
+                  for f in sla.STORED]
+        names = [*fields, *sla.STORED, "row_hash", "last_batch_id", "updated_at"]
+        sets = ", ".join(f"{quote(name)} = %s" for name in names)
         adapt = self.adapt
         records = [
             (*[adapt(v) if isinstance(v, datetime) else v for v in (values[name] for name in fields)],
-             row_hash, self.batch_id, adapt(self.now), pk)
-            for pk, values, row_hash in rows
+             *(column[i] for column in stored), row_hash, self.batch_id, adapt(self.now), pk)
+            for i, (pk, values, row_hash) in enumerate(rows)
         ]
         with connection.cursor() as cursor:
             cursor.executemany(f"UPDATE {self.table} SET {sets} WHERE id = %s", records)
@@ -116,11 +191,13 @@ class Writer:
 
     def insert_follow_ups(self, follow_ups: list[dict]) -> None:
         """Insert FollowUps (dicts of complaint_id, agency_id, posted_at, text)."""
+        if not follow_ups:
+            return
         fields = _columns(FollowUp)
-        self._insert(FollowUp, fields, [
-            tuple(_storable(self.adapt, {**follow_up, "batch_id": self.batch_id}[f.attname]) for f in fields)
-            for follow_up in follow_ups
-        ])
+        columns = {f.attname: [follow_up[f.attname] for follow_up in follow_ups] for f in fields if f.attname != "batch_id"}
+        columns["batch_id"] = [self.batch_id] * len(follow_ups)
+        columns["posted_at"] = self._storable(columns["posted_at"], sla.utc64(columns["posted_at"]))
+        self._insert(FollowUp, fields, list(zip(*(columns[f.attname] for f in fields), strict=True)))
 
 
 def _storable(adapt, value):
@@ -135,8 +212,11 @@ def stored_rows(tracking_ids: list[str]) -> list[tuple[str, int, str]]:
     """
     if not tracking_ids:
         return []
-    marks = ", ".join(["%s"] * len(tracking_ids))
     table = connection.ops.quote_name(Complaint._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT tracking_id, id, row_hash FROM {table} WHERE tracking_id IN ({marks})", tracking_ids)
+        if connection.vendor == "postgresql":  # one array parameter: no query of 5,000 placeholders to parse
+            cursor.execute(f"SELECT tracking_id, id, row_hash FROM {table} WHERE tracking_id = ANY(%s)", [list(tracking_ids)])
+        else:
+            marks = ", ".join(["%s"] * len(tracking_ids))
+            cursor.execute(f"SELECT tracking_id, id, row_hash FROM {table} WHERE tracking_id IN ({marks})", tracking_ids)
         return cursor.fetchall()
