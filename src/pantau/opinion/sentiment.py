@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 TASKS = ("sentiment", "emotion")
 COMMITTED = "committed"
 _cache: dict[str, tuple[tuple, textmodel.TextClassifier]] = {}
+_shared: list = [None, None]  # (the models, their SharedFeatures), rebuilt when a model changes
 
 
 def models_dir() -> Path:
@@ -74,11 +75,20 @@ def enrich(mentions: list) -> None:
     chosen = [m for m in mentions if m.language in ("id", "", None)]
     if not chosen:
         return
-    texts = [normalize(mention_text(m)) for m in chosen]  # once for both models
-    for task in TASKS:
-        for mention, prediction in zip(chosen, classifier(task).predict(texts, normalized=True), strict=True):
-            setattr(mention, task, prediction.label)
-            setattr(mention, f"{task}_confidence", round(prediction.confidence, 4))
+    for mention, values in zip(chosen, predict([mention_text(m) for m in chosen]), strict=True):
+        for task, (label, confidence) in zip(TASKS, values, strict=True):
+            setattr(mention, task, label)
+            setattr(mention, f"{task}_confidence", confidence)
+
+
+def predict(texts: list[str]) -> list[tuple[tuple[str, float], ...]]:
+    """(label, confidence rounded to 4 places) of each task (TASKS order) for each text: one
+    normalisation and one feature pass feed both models (lib/textclass/fast.py SharedFeatures)."""
+    models = [classifier(task) for task in TASKS]
+    if _shared[0] is None or any(a is not b for a, b in zip(_shared[0], models, strict=True)):
+        _shared[:] = [models, textmodel.shared_features(models)]
+    per_model = textmodel.predict_many(models, [normalize(t) for t in texts], normalized=True, shared=_shared[1])
+    return [tuple((p.label, round(p.confidence, 4)) for p in row) for row in zip(*per_model, strict=True)]
 
 
 def corrections() -> tuple[list[str], list[str]]:
