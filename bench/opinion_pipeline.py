@@ -185,10 +185,13 @@ def store_alone(items) -> dict:
     from pantau.opinion.models import Mention, Source
     from pantau.opinion.pipeline import Pipeline
 
+    from pantau.opinion.prepare import Context, prepare, row_of
+
     source = Source.objects.create(name="bench: store alone", kind="rss")
-    pipeline, now = Pipeline(topics=[]), timezone.now()
+    now = timezone.now()
+    prepared = prepare([row_of(i) for i in items], "rss bench", Context([], []))
     started = time.process_time()
-    drafts = [pipeline._normalize(source, item, now)[0] for item in items]
+    drafts = [Pipeline._mention(source, item, p, now) for item, p in zip(items, prepared, strict=True)]
     normalize = len(items) / (time.process_time() - started)
     for i, m in enumerate(drafts):
         m.key = f"bench-{i}"
@@ -197,7 +200,7 @@ def store_alone(items) -> dict:
         bulk.insert(Mention, drafts)
         Pipeline._fetch_ids(drafts)
     store = len(items) / (time.process_time() - started)
-    return {"normalize into Mention objects": round(normalize), "store (executemany + ids back)": round(store)}
+    return {"prepared items into Mention objects": round(normalize), "store (executemany + ids back)": round(store)}
 
 
 def machine() -> dict:

@@ -1,5 +1,6 @@
 """The mention pipeline: identity, duplicates, stories, language, topics, places."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -120,3 +121,65 @@ def test_enrichers_see_every_new_mention_before_it_is_stored(source):
         unregister(enrich)
     assert seen == [None]
     assert Mention.objects.get().sentiment == "negative"
+
+
+def stored_rows() -> list[tuple]:
+    """Every stored mention with what the pipeline decided, ids replaced by keys (the two runs number
+    their rows differently)."""
+    from pantau.opinion.models import MentionTopic
+
+    key_of = dict(Mention.objects.values_list("pk", "key"))
+    first_of = {}
+    for pk, cluster_id in Mention.objects.order_by("published_at", "pk").values_list("pk", "cluster_id"):
+        if cluster_id is not None:
+            first_of.setdefault(cluster_id, key_of[pk])
+    sizes = dict(Cluster.objects.values_list("pk", "size"))
+    topics: dict[int, set] = {}
+    for mention_id, topic_id in MentionTopic.objects.values_list("mention_id", "topic_id"):
+        topics.setdefault(mention_id, set()).add(topic_id)
+    rows = []
+    for m in Mention.objects.all():
+        rows.append((m.key, m.source_id, m.kind, m.canonical_url, m.content_hash, m.title, m.text, m.site,
+                     m.published_at, m.language, m.region_id, m.is_duplicate, key_of.get(m.duplicate_of_id),
+                     first_of.get(m.cluster_id), sizes.get(m.cluster_id), m.sentiment, m.sentiment_confidence,
+                     m.emotion, m.emotion_confidence, sorted(topics.get(m.pk, ()))))
+    return sorted(rows)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_processes_store_exactly_what_the_serial_pipeline_stores(monkeypatch):
+    from pantau.opinion import pipeline as pipeline_module
+    from pantau.opinion import workers
+    from pantau.opinion.demo import Generator, ensure_topics_and_sources
+    from pantau.opinion.pipeline import Pipeline
+
+    ensure_regions()
+    _, sources = ensure_topics_and_sources()
+    produced = Generator(5, sources).mentions(900)
+    copies = [(s, replace(item, url=f"{item.url}-salin" if item.url else "", external_id=f"{item.external_id}-salin",
+                          published_at=item.published_at + timedelta(minutes=3)))
+              for s, item in produced[100:700:10]]  # exact copies at another address
+    produced = sorted(produced + copies, key=lambda si: si[1].published_at)
+    produced += produced[:40]  # fed again: known keys
+    monkeypatch.setattr(pipeline_module, "BATCH", 120)  # many batches, several in flight at once
+    monkeypatch.setattr(pipeline_module, "CHUNK", 50)
+
+    def run(pipeline):
+        for i in range(0, len(produced), 400):
+            chunk = produced[i:i + 400]
+            for source in {s.pk: s for s, _ in chunk}.values():
+                pipeline.ingest(source, [item for s, item in chunk if s.pk == source.pk])
+        return stored_rows()
+
+    serial = run(Pipeline(workers=0))
+    Mention.objects.all().delete()
+    Cluster.objects.all().delete()
+    try:
+        parallel_pipeline = Pipeline(workers=2, parallel_min=1)
+        parallel = run(parallel_pipeline)
+        assert workers._pool is not None  # the workers did the preparing
+    finally:
+        workers.shutdown()
+    assert len(serial) > 900 and any(r[11] for r in serial) and any(r[14] and r[14] > 1 for r in serial)
+    assert any(r[15] for r in serial) and any(r[-1] for r in serial)
+    assert parallel == serial

@@ -15,6 +15,7 @@ from django.utils import timezone
 from pantau.lib.textclass import model as textmodel
 from pantau.lib.textclass.datasets import READERS, split_paths, training_data_dir
 from pantau.lib.textclass.normalize import normalize
+from pantau.opinion.enrichers import TextEnricher
 
 log = logging.getLogger(__name__)
 TASKS = ("sentiment", "emotion")
@@ -69,21 +70,26 @@ def mention_text(mention) -> str:
     return f"{mention.title}. {mention.text}" if mention.title else mention.text
 
 
-def enrich(mentions: list) -> None:
-    """Pipeline enricher: set sentiment and emotion with their confidence on Indonesian (or
-    undetected-language) mentions; others are left empty rather than guessed."""
-    chosen = [m for m in mentions if m.language in ("id", "", None)]
-    if not chosen:
-        return
-    for mention, values in zip(chosen, predict([mention_text(m) for m in chosen]), strict=True):
-        for task, (label, confidence) in zip(TASKS, values, strict=True):
-            setattr(mention, task, label)
-            setattr(mention, f"{task}_confidence", confidence)
+def enrich_values(mentions: list) -> list[tuple | None]:
+    """Sentiment and emotion with their confidence (ENRICHED_FIELDS) of Indonesian (or
+    undetected-language) mentions; None for others, left empty rather than guessed."""
+    chosen = [i for i, m in enumerate(mentions) if m.language in ("id", "", None)]
+    out: list[tuple | None] = [None] * len(mentions)
+    for i, values in zip(chosen, predict([mention_text(mentions[i]) for i in chosen]), strict=True):
+        out[i] = tuple(v for label_and_confidence in values for v in label_and_confidence)
+    return out
+
+
+ENRICHED_FIELDS = ("sentiment", "sentiment_confidence", "emotion", "emotion_confidence")
+# The pipeline enricher: sets ENRICHED_FIELDS on mentions; a TextEnricher, so it runs in workers.
+enrich = TextEnricher(ENRICHED_FIELDS, enrich_values)
 
 
 def predict(texts: list[str]) -> list[tuple[tuple[str, float], ...]]:
     """(label, confidence rounded to 4 places) of each task (TASKS order) for each text: one
     normalisation and one feature pass feed both models (lib/textclass/fast.py SharedFeatures)."""
+    if not texts:
+        return []
     models = [classifier(task) for task in TASKS]
     if _shared[0] is None or any(a is not b for a, b in zip(_shared[0], models, strict=True)):
         _shared[:] = [models, textmodel.shared_features(models)]

@@ -1,0 +1,82 @@
+"""The pure per-item part of the mention pipeline: no database, no state shared between items.
+
+canonical URL, site, tokens, content hash, identity key, language, MinHash signature, kabupaten/kota,
+topic matching and the "text" enrichers (sentiment and emotion), for a list of items at once. The
+pipeline runs it in its own process for small batches and in worker processes for large ones
+(workers.py); both call the same `prepare`, so the results cannot differ.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+from django.utils.module_loading import import_string
+
+from . import clustering, places
+from .matcher import Document, TopicMatcher, compile_query
+from .normalize import canonical_url, content_hash, detect_language, identity_key, site_of
+
+
+@dataclass(slots=True)
+class Draft:
+    """What a text enricher reads of a mention (the fields as they will be stored)."""
+
+    kind: str
+    title: str
+    text: str
+    language: str
+    site: str
+    author: str
+
+
+@dataclass(slots=True)
+class Prepared:
+    canonical_url: str
+    site: str
+    key: str
+    content_hash: str
+    language: str
+    signature: np.ndarray | None  # MinHash values of a long text
+    region_key: str | None  # from the gazetteer (used when the source gave no region)
+    topics: list  # ids of the matching topics
+    enriched: list  # per text enricher: its values, or None to leave the fields unset
+
+
+def row_of(item) -> tuple:
+    """The fields of a source Item that `prepare` reads (small to send to a worker)."""
+    return (item.kind, item.title, item.text, item.url, item.external_id, item.author, item.site, item.language)
+
+
+class Context:
+    """What `prepare` needs compiled: the topics' queries and the text enrichers.
+
+    topics: (topic id, query, exclusions) of queries known to compile; enrichers: dotted paths of
+    the `values` functions of text enrichers (enrichers.TextEnricher).
+    """
+
+    def __init__(self, topics: list[tuple], enrichers: list[str]):
+        self.spec = (tuple(topics), tuple(enrichers))
+        self.matcher = TopicMatcher([(pk, compile_query(q, x)) for pk, q, x in topics])
+        self.enrichers = [import_string(path) for path in enrichers]
+
+
+def prepare(rows: list[tuple], source_label: str, context: Context) -> list[Prepared]:
+    """Prepare `row_of(item)` rows of one source ("kind name" of the Source, for `source:` queries)."""
+    out, drafts = [], []
+    match = context.matcher.match
+    for kind, title, text, url, external_id, author, site, language in rows:
+        canonical = canonical_url(url)
+        doc = Document(text, title=title, site=site or site_of(canonical or url), author=author,
+                       source=source_label)
+        tokens = doc.words_of(None)
+        chash = content_hash(tokens)
+        language = language or detect_language(tokens)
+        out.append(Prepared(
+            canonical_url=canonical[:2000], site=doc.site[:255],
+            key=identity_key(kind, canonical, external_id, chash), content_hash=chash, language=language,
+            signature=clustering.signature(tokens), region_key=places.region_key(tokens),
+            topics=match(doc), enriched=[]))
+        drafts.append(Draft(kind, title[:1000], text, language, doc.site[:255], author[:300]))
+    for values_of in context.enrichers:
+        for prepared, values in zip(out, values_of(drafts), strict=True):
+            prepared.enriched.append(values)
+    return out

@@ -1,0 +1,77 @@
+"""Worker processes for the pure per-item stage of the mention pipeline (prepare.py).
+
+One pool per process, started on first use and kept (its workers load the topic queries and the
+models once, then serve every later batch); "spawn" processes, so that neither the database
+connections nor the threads of the parent (the huey consumer, a web server) are copied into them.
+A worker only computes: it never opens the database.
+"""
+
+import atexit
+import logging
+import os
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+
+from django.conf import settings
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_pool: tuple[int, ProcessPoolExecutor] | None = None
+_contexts: dict = {}  # in a worker: the compiled Context of each (topics, enrichers) spec
+
+
+def default_workers() -> int:
+    """settings.PANTAU_OPINION_WORKERS, else one per core (0 or 1: no pool, all in process)."""
+    value = getattr(settings, "PANTAU_OPINION_WORKERS", None)
+    return (os.cpu_count() or 1) if value is None else int(value)
+
+
+def _start(data_dir: str, settings_module: str) -> None:
+    os.environ["PANTAU_DATA_DIR"] = data_dir  # the same models and data folder as the parent
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
+    import django
+
+    django.setup()
+
+
+def pool(workers: int) -> ProcessPoolExecutor:
+    global _pool
+    with _lock:
+        if _pool is not None and _pool[0] != workers:
+            _pool[1].shutdown(wait=False, cancel_futures=True)
+            _pool = None
+        if _pool is None:
+            executor = ProcessPoolExecutor(
+                max_workers=workers, mp_context=get_context("spawn"), initializer=_start,
+                initargs=(str(settings.DATA_DIR), os.environ.get("DJANGO_SETTINGS_MODULE", "pantau.settings")))
+            _pool = (workers, executor)
+        return _pool[1]
+
+
+def shutdown() -> None:
+    global _pool
+    with _lock:
+        if _pool is not None:
+            _pool[1].shutdown(wait=True, cancel_futures=True)
+            _pool = None
+
+
+atexit.register(shutdown)
+
+
+def _prepare_in_worker(rows: list[tuple], source_label: str, spec: tuple) -> list:
+    from .prepare import Context, prepare
+
+    context = _contexts.get(spec)
+    if context is None:
+        _contexts.clear()
+        context = _contexts[spec] = Context(list(spec[0]), list(spec[1]))
+    return prepare(rows, source_label, context)
+
+
+def submit(workers: int, rows: list[tuple], source_label: str, spec: tuple, chunk: int) -> list[Future]:
+    """Start preparing the rows in the pool, `chunk` rows per task; futures in order."""
+    executor = pool(workers)
+    return [executor.submit(_prepare_in_worker, rows[i:i + chunk], source_label, spec)
+            for i in range(0, len(rows), chunk)]
