@@ -183,3 +183,18 @@ def test_worker_processes_store_exactly_what_the_serial_pipeline_stores(monkeypa
     assert len(serial) > 900 and any(r[11] for r in serial) and any(r[14] and r[14] > 1 for r in serial)
     assert any(r[15] for r in serial) and any(r[-1] for r in serial)
     assert parallel == serial
+
+
+def test_signatures_of_a_batch_equal_datasketchs_minhash_of_each_text():
+    from pantau.opinion import clustering
+
+    texts = [ARTICLE, ARTICLE.replace("Lebak", "Pandeglang"), "terlalu pendek", ARTICLE.upper() + " Tambahan kata.",
+             "Jalan ñandú rusak " * 12]
+    token_lists = [words(t) for t in texts]
+    batch = clustering.signatures(token_lists)
+    for tokens, values in zip(token_lists, batch, strict=True):
+        expected = clustering.signature(tokens)
+        assert (values is None) == (expected is None)
+        if expected is not None:
+            assert values.dtype == expected.dtype and (values == expected).all()
+    assert batch[2] is None and batch[0] is not None

@@ -268,7 +268,11 @@ class Pipeline:
         for n, ids in sorted(by_growth.items()):  # one UPDATE per distinct growth, not per story
             for i in range(0, len(ids), 900):
                 Cluster.objects.filter(pk__in=ids[i:i + 900]).update(size=F("size") + n)
-        links = [(m.pk, t, bulk.adapt_datetime(m.published_at)) for m, topic_ids in out for t in topic_ids]
+        links = []
+        for m, topic_ids in out:
+            if topic_ids:
+                published = bulk.adapt_datetime(m.published_at)
+                links.extend((m.pk, t, published) for t in topic_ids)
         bulk.insert_rows(MentionTopic, ["mention_id", "topic_id", "published_at"], links)
 
     @staticmethod

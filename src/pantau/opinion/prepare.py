@@ -61,7 +61,7 @@ class Context:
 
 def prepare(rows: list[tuple], source_label: str, context: Context) -> list[Prepared]:
     """Prepare `row_of(item)` rows of one source ("kind name" of the Source, for `source:` queries)."""
-    out, drafts = [], []
+    out, drafts, tokens_of = [], [], []
     match = context.matcher.match
     for kind, title, text, url, external_id, author, site, language in rows:
         canonical = canonical_url(url)
@@ -73,9 +73,12 @@ def prepare(rows: list[tuple], source_label: str, context: Context) -> list[Prep
         out.append(Prepared(
             canonical_url=canonical[:2000], site=doc.site[:255],
             key=identity_key(kind, canonical, external_id, chash), content_hash=chash, language=language,
-            signature=clustering.signature(tokens), region_key=places.region_key(tokens),
+            signature=None, region_key=places.region_key(tokens),
             topics=match(doc), enriched=[]))
+        tokens_of.append(tokens)
         drafts.append(Draft(kind, title[:1000], text, language, doc.site[:255], author[:300]))
+    for prepared, values in zip(out, clustering.signatures(tokens_of), strict=True):
+        prepared.signature = values
     for values_of in context.enrichers:
         for prepared, values in zip(out, values_of(drafts), strict=True):
             prepared.enriched.append(values)

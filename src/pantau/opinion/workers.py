@@ -22,9 +22,23 @@ _contexts: dict = {}  # in a worker: the compiled Context of each (topics, enric
 
 
 def default_workers() -> int:
-    """settings.PANTAU_OPINION_WORKERS, else one per core (0 or 1: no pool, all in process)."""
-    value = getattr(settings, "PANTAU_OPINION_WORKERS", None)
-    return (os.cpu_count() or 1) if value is None else int(value)
+    """settings.PANTAU_OPINION_WORKERS; -1 (the default): one per core; 0 or 1: no pool."""
+    value = int(getattr(settings, "PANTAU_OPINION_WORKERS", -1))
+    return (os.cpu_count() or 1) if value < 0 else value
+
+
+def cpu_seconds() -> float:
+    """CPU time the pool's worker processes have used so far (Linux /proc; 0 elsewhere)."""
+    total = 0.0
+    with _lock:
+        processes = list(getattr(_pool[1], "_processes", {}) or {}) if _pool else []
+    for pid in processes:
+        try:
+            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
 
 
 def _start(data_dir: str, settings_module: str) -> None:
