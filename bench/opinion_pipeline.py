@@ -189,7 +189,7 @@ def store_alone(items) -> dict:
 
     source = Source.objects.create(name="bench: store alone", kind="rss")
     now = timezone.now()
-    prepared = prepare([row_of(i) for i in items], "rss bench", Context([], []))
+    prepared = prepare([row_of("rss bench", i) for i in items], Context([], []))
     started = time.process_time()
     drafts = [Pipeline._mention(source, item, p, now) for item, p in zip(items, prepared, strict=True)]
     normalize = len(items) / (time.process_time() - started)

@@ -165,10 +165,12 @@ def test_worker_processes_store_exactly_what_the_serial_pipeline_stores(monkeypa
     monkeypatch.setattr(pipeline_module, "CHUNK", 50)
 
     def run(pipeline):
-        for i in range(0, len(produced), 400):
-            chunk = produced[i:i + 400]
+        half = len(produced) // 2
+        for i in range(0, half, 400):  # one source at a time, then mixed
+            chunk = produced[i:min(i + 400, half)]
             for source in {s.pk: s for s, _ in chunk}.values():
                 pipeline.ingest(source, [item for s, item in chunk if s.pk == source.pk])
+        pipeline.ingest_pairs(produced[half:])
         return stored_rows()
 
     serial = run(Pipeline(workers=0))

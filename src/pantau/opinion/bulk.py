@@ -26,11 +26,16 @@ def unsaved(model: type[models.Model], related: dict, **values) -> models.Model:
     known = _FIELDS.get(model)
     if known is None:
         fields = model._meta.concrete_fields
-        known = _FIELDS[model] = ([(f.attname, f) for f in fields], frozenset(f.attname for f in fields))
-    fields, names = known
+        # (attname, constant default, default factory or None)
+        defaults = [(f.attname, None if callable(f.default) else f.get_default(),
+                     f.get_default if callable(f.default) else None) for f in fields]
+        known = _FIELDS[model] = (defaults, frozenset(f.attname for f in fields))
+    defaults, names = known
     if not values.keys() <= names:
         raise TypeError(f"{model.__name__} has no field {sorted(values.keys() - names)}")
-    obj = model(*[values[name] if name in values else f.get_default() for name, f in fields])
+    get = values.get
+    obj = model(*[get(name, default) if factory is None or name in values else factory()
+                  for name, default, factory in defaults])
     for name, instance in related.items():
         model._meta.get_field(name).set_cached_value(obj, instance)
     return obj
@@ -60,6 +65,34 @@ def insert_rows(model: type[models.Model], columns: list[str], rows: list, batch
     with connection.cursor() as cursor:
         for i in range(0, len(rows), batch_size):
             cursor.executemany(sql, rows[i:i + batch_size])
+
+
+def insert_returning_ids(model: type[models.Model], objects: list, batch_size: int = 500) -> None:
+    """INSERT the objects with multi-row VALUES ... RETURNING the ids, set on the objects in order
+    (what the ORM's bulk_create does on SQLite >= 3.35 and PostgreSQL, without compiling SQL per
+    object); other databases go through bulk_create."""
+    if not objects:
+        return
+    if not connection.features.can_return_rows_from_bulk_insert:
+        model.objects.bulk_create(objects, batch_size=batch_size)
+        return
+    opts = model._meta
+    fields = [f for f in opts.concrete_fields if not f.primary_key]
+    prep = [(f.attname, f) for f in fields]
+    qn = connection.ops.quote_name
+    head = f"INSERT INTO {qn(opts.db_table)} ({', '.join(qn(f.column) for f in fields)}) VALUES "
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    tail = f" RETURNING {qn(opts.pk.column)}"
+    with connection.cursor() as cursor:
+        for i in range(0, len(objects), batch_size):
+            chunk = objects[i:i + batch_size]
+            params = [f.get_db_prep_save(getattr(obj, name), connection) for obj in chunk for name, f in prep]
+            cursor.execute(head + ", ".join([row] * len(chunk)) + tail, params)
+            # ids are given in the order the rows are inserted (VALUES order; SQLite's rowid and a
+            # PostgreSQL sequence only grow), whatever order RETURNING lists them in
+            for obj, pk in zip(chunk, sorted(r[0] for r in cursor.fetchall()), strict=True):
+                obj.pk = pk
+                obj._state.adding, obj._state.db = False, connection.alias
 
 
 def adapt_datetime(value: datetime):

@@ -63,8 +63,8 @@ def topic_matcher(topics: Iterable[Topic] | None = None) -> TopicMatcher:
     return TopicMatcher([(pk, compile_query(q, x)) for pk, q, x in topic_specs(topics)])
 
 
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    batch: list[Item] = []
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -100,42 +100,53 @@ class Pipeline:
 
     def ingest(self, source: Source, items: Iterable[Item]) -> IngestResult:
         """Store the new items of one source; returns counts and the new mentions' ids."""
+        return self.ingest_pairs((source, item) for item in items)
+
+    def ingest_pairs(self, pairs: Iterable[tuple[Source, Item]]) -> IngestResult:
+        """Store the new items of several sources, (source, item) in (roughly) time order, in mixed
+        batches: a backfill or the demo need not split its stream by source."""
         result = IngestResult()
-        label = f"{source.kind} {source.name}"
         enrichers = text_enrichers()
         spec = (self.topics, tuple(e.path for e in enrichers))
+        labels: dict[int, str] = {}
         pending: deque = deque()
         parallel = None
-        for batch in _batches(items, BATCH):
-            rows = [row_of(item) for item in batch]
+        for batch in _batches(pairs, BATCH):
+            rows = []
+            for source, item in batch:
+                label = labels.get(source.pk)
+                if label is None:
+                    label = labels[source.pk] = f"{source.kind} {source.name}"
+                rows.append(row_of(label, item))
             if parallel is None:  # the first batch decides: only a full one can be large
-                parallel = self.workers > 1 and len(batch) >= self.parallel_min
+                parallel = self.workers > 1 and len(batch) >= self.parallel_min and workers.usable()
             if not parallel:
-                self._ingest_batch(source, batch, prepare(rows, label, self.context(spec)), enrichers, result)
+                self._ingest_batch(batch, prepare(rows, self.context(spec)), enrichers, result)
                 continue
-            pending.append((batch, rows, workers.submit(self.workers, rows, label, spec, CHUNK)))
+            pending.append((batch, rows, workers.submit(self.workers, rows, spec, CHUNK)))
             if len(pending) > AHEAD:
-                self._ingest_prepared(source, pending.popleft(), label, spec, enrichers, result)
+                self._ingest_prepared(pending.popleft(), spec, enrichers, result)
         while pending:
-            self._ingest_prepared(source, pending.popleft(), label, spec, enrichers, result)
+            self._ingest_prepared(pending.popleft(), spec, enrichers, result)
         return result
 
-    def _ingest_prepared(self, source, job, label, spec, enrichers, result) -> None:
+    def _ingest_prepared(self, job, spec, enrichers, result) -> None:
         batch, rows, futures = job
         try:
             prepared = [p for future in futures for p in future.result()]
-        except BrokenProcessPool:  # a worker died (killed, out of memory): do it here instead
+        except BrokenProcessPool:  # a worker died or could not start: do it here from now on
             log.exception("opinion worker pool broken; preparing in process")
-            workers.shutdown()
-            prepared = prepare(rows, label, self.context(spec))
-        self._ingest_batch(source, batch, prepared, enrichers, result)
+            workers.shutdown(broken=True)
+            prepared = prepare(rows, self.context(spec))
+        self._ingest_batch(batch, prepared, enrichers, result)
 
-    def _ingest_batch(self, source: Source, items: list[Item], prepared: list[Prepared],
+    def _ingest_batch(self, pairs: list[tuple[Source, Item]], prepared: list[Prepared],
                       enrichers: list[TextEnricher], result: IngestResult) -> None:
-        result.fetched += len(items)
+        result.fetched += len(pairs)
         fetched_at = self.now or timezone.now()
         for attempt in range(2):
-            drafts = [(self._mention(source, item, p, fetched_at), p) for item, p in zip(items, prepared, strict=True)]
+            drafts = [(self._mention(source, item, p, fetched_at), p)
+                      for (source, item), p in zip(pairs, prepared, strict=True)]
             try:
                 with transaction.atomic():
                     stored = self._store(drafts, enrichers)
@@ -146,7 +157,7 @@ class Pipeline:
                 if attempt:
                     raise
         result.new += len(stored)
-        result.duplicates += len(items) - len(stored)
+        result.duplicates += len(pairs) - len(stored)
         result.mention_ids.extend(m.pk for m, _ in stored)
         result.topic_links += sum(len(t) for _, t in stored)
 
@@ -249,7 +260,7 @@ class Pipeline:
                 story.size += 1
             else:
                 grown[story.pk] = grown.get(story.pk, 0) + 1
-        Cluster.objects.bulk_create(list(new_clusters.values()), batch_size=1000)
+        bulk.insert_returning_ids(Cluster, list(new_clusters.values()))
         for m in mentions:
             story = getattr(m, "_story", None)
             if story is not None:

@@ -41,9 +41,11 @@ class Prepared:
     enriched: list  # per text enricher: its values, or None to leave the fields unset
 
 
-def row_of(item) -> tuple:
-    """The fields of a source Item that `prepare` reads (small to send to a worker)."""
-    return (item.kind, item.title, item.text, item.url, item.external_id, item.author, item.site, item.language)
+def row_of(source_label: str, item) -> tuple:
+    """What `prepare` reads of a source Item (small to send to a worker); source_label: "kind name"
+    of its Source, for `source:` queries."""
+    return (item.kind, item.title, item.text, item.url, item.external_id, item.author, item.site, item.language,
+            source_label)
 
 
 class Context:
@@ -59,11 +61,11 @@ class Context:
         self.enrichers = [import_string(path) for path in enrichers]
 
 
-def prepare(rows: list[tuple], source_label: str, context: Context) -> list[Prepared]:
-    """Prepare `row_of(item)` rows of one source ("kind name" of the Source, for `source:` queries)."""
+def prepare(rows: list[tuple], context: Context) -> list[Prepared]:
+    """Prepare `row_of` rows."""
     out, drafts, tokens_of = [], [], []
     match = context.matcher.match
-    for kind, title, text, url, external_id, author, site, language in rows:
+    for kind, title, text, url, external_id, author, site, language, source_label in rows:
         canonical = canonical_url(url)
         doc = Document(text, title=title, site=site or site_of(canonical or url), author=author,
                        source=source_label)

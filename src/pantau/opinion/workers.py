@@ -3,7 +3,9 @@
 One pool per process, started on first use and kept (its workers load the topic queries and the
 models once, then serve every later batch); "spawn" processes, so that neither the database
 connections nor the threads of the parent (the huey consumer, a web server) are copied into them.
-A worker only computes: it never opens the database.
+A worker only computes: it never opens the database. As with any "spawn" pool, a script that
+ingests must guard its entry point with `if __name__ == "__main__":` (manage.py does); if the workers
+cannot start or die, the pipeline prepares in process for the rest of the process's life.
 """
 
 import atexit
@@ -18,6 +20,7 @@ from django.conf import settings
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _pool: tuple[int, ProcessPoolExecutor] | None = None
+_broken = False
 _contexts: dict = {}  # in a worker: the compiled Context of each (topics, enrichers) spec
 
 
@@ -63,29 +66,35 @@ def pool(workers: int) -> ProcessPoolExecutor:
         return _pool[1]
 
 
-def shutdown() -> None:
-    global _pool
+def usable() -> bool:
+    return not _broken
+
+
+def shutdown(broken: bool = False) -> None:
+    """Stop the pool (`broken`: and use none again in this process)."""
+    global _pool, _broken
     with _lock:
+        _broken = _broken or broken
         if _pool is not None:
-            _pool[1].shutdown(wait=True, cancel_futures=True)
+            _pool[1].shutdown(wait=not broken, cancel_futures=True)
             _pool = None
 
 
 atexit.register(shutdown)
 
 
-def _prepare_in_worker(rows: list[tuple], source_label: str, spec: tuple) -> list:
+def _prepare_in_worker(rows: list[tuple], spec: tuple) -> list:
     from .prepare import Context, prepare
 
     context = _contexts.get(spec)
     if context is None:
         _contexts.clear()
         context = _contexts[spec] = Context(list(spec[0]), list(spec[1]))
-    return prepare(rows, source_label, context)
+    return prepare(rows, context)
 
 
-def submit(workers: int, rows: list[tuple], source_label: str, spec: tuple, chunk: int) -> list[Future]:
+def submit(workers: int, rows: list[tuple], spec: tuple, chunk: int) -> list[Future]:
     """Start preparing the rows in the pool, `chunk` rows per task; futures in order."""
     executor = pool(workers)
-    return [executor.submit(_prepare_in_worker, rows[i:i + chunk], source_label, spec)
+    return [executor.submit(_prepare_in_worker, rows[i:i + chunk], spec)
             for i in range(0, len(rows), chunk)]
