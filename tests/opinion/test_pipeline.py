@@ -200,3 +200,18 @@ def test_signatures_of_a_batch_equal_datasketchs_minhash_of_each_text():
         if expected is not None:
             assert values.dtype == expected.dtype and (values == expected).all()
     assert batch[2] is None and batch[0] is not None
+
+
+def test_a_daemonic_process_such_as_a_huey_process_worker_prepares_in_process(source, monkeypatch):
+    import multiprocessing
+
+    from pantau.opinion import workers
+    from pantau.opinion.pipeline import Pipeline
+
+    assert workers.usable()
+    monkeypatch.setattr(multiprocessing.current_process(), "daemon", True, raising=False)
+    assert not workers.usable()
+    submitted = []
+    monkeypatch.setattr(workers, "submit", lambda *a, **k: submitted.append(a))
+    result = Pipeline(workers=2, parallel_min=1).ingest(source, [news("https://kabar.example/a")])
+    assert result.new == 1 and submitted == []

@@ -123,7 +123,15 @@ class Pipeline:
             if not parallel:
                 self._ingest_batch(batch, prepare(rows, self.context(spec)), enrichers, result)
                 continue
-            pending.append((batch, rows, workers.submit(self.workers, rows, spec, CHUNK)))
+            try:
+                futures = workers.submit(self.workers, rows, spec, CHUNK)
+            except (BrokenProcessPool, OSError, RuntimeError):  # cannot start processes here
+                log.exception("opinion worker pool unavailable; preparing in process")
+                workers.shutdown(broken=True)
+                parallel = False
+                self._ingest_batch(batch, prepare(rows, self.context(spec)), enrichers, result)
+                continue
+            pending.append((batch, rows, futures))
             if len(pending) > AHEAD:
                 self._ingest_prepared(pending.popleft(), spec, enrichers, result)
         while pending:

@@ -67,7 +67,11 @@ def pool(workers: int) -> ProcessPoolExecutor:
 
 
 def usable() -> bool:
-    return not _broken
+    """Whether a pool may be used: not after it broke, and not in a daemonic process (huey's
+    "process" workers), which may not have children."""
+    import multiprocessing
+
+    return not _broken and not multiprocessing.current_process().daemon
 
 
 def shutdown(broken: bool = False) -> None:
@@ -95,6 +99,6 @@ def _prepare_in_worker(rows: list[tuple], spec: tuple) -> list:
 
 def submit(workers: int, rows: list[tuple], spec: tuple, chunk: int) -> list[Future]:
     """Start preparing the rows in the pool, `chunk` rows per task; futures in order."""
-    executor = pool(workers)
+    executor = pool(workers)  # BrokenProcessPool if it cannot start: the pipeline falls back
     return [executor.submit(_prepare_in_worker, rows[i:i + chunk], spec)
             for i in range(0, len(rows), chunk)]
