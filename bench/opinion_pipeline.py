@@ -208,7 +208,6 @@ def store_alone(items) -> dict:
     from pantau.opinion import bulk
     from pantau.opinion.models import Mention, Source
     from pantau.opinion.pipeline import Pipeline
-
     from pantau.opinion.prepare import Context, prepare, row_of
 
     source = Source.objects.create(name="bench: store alone", kind="rss")
@@ -233,13 +232,14 @@ def machine() -> dict:
 
 
 def postgres_url() -> str | None:
+    name = os.environ.get("PANTAU_BENCH_PG_DB", "pantau_bench_opinion")
     try:
         import psycopg
 
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True, connect_timeout=3) as conn:
-            conn.execute("DROP DATABASE IF EXISTS pantau_bench_opinion")
-            conn.execute("CREATE DATABASE pantau_bench_opinion")
-        return "postgres://postgres@127.0.0.1:5432/pantau_bench_opinion"
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+        return f"postgres://postgres@127.0.0.1:5432/{name}"
     except Exception as exc:  # PostgreSQL is optional
         print(f"PostgreSQL not used: {exc}", file=sys.stderr)
         return None

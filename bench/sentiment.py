@@ -4,7 +4,8 @@
 
 Stages measured on the same generated Indonesian mentions (texts/s):
 - baseline: scikit-learn's own TF-IDF transform of the sentiment model's features (word + char_wb);
-- normalize; sentiment model; emotion model; both as the pipeline enricher runs them;
+- normalize; sentiment model; emotion model; both with their own features, and both from one
+  shared feature pass (lib/textclass/fast.py SharedFeatures) as the pipeline enricher runs them;
 - end to end: `Pipeline.ingest` into a fresh SQLite database (PostgreSQL with --postgres) with the
   enrichers off, then on (different mentions), mentions stored per second.
 """
@@ -62,15 +63,18 @@ def model_stages(texts: list[str]) -> list[tuple[str, float]]:
     normalized = [normalize(t) for t in texts]
     union = sentiment.pipeline.named_steps["features"]
     sentiment.predict(texts[:100]), emotion.predict(texts[:100])  # load, not measure
+    shared = textmodel.shared_features([sentiment, emotion])
     return [
         ("baseline: scikit-learn TF-IDF transform (word + char_wb), sentiment features",
          rate(lambda: union.transform(normalized), len(texts))),
         ("normalize", rate(lambda: [normalize(t) for t in texts], len(texts))),
         ("sentiment model (normalize + features + calibrated SVM)", rate(lambda: sentiment.predict(texts), len(texts))),
         ("emotion model", rate(lambda: emotion.predict(texts), len(texts))),
-        ("both, as the enricher runs them (one normalize)",
+        ("both, one normalize, each model its own features (before)",
          rate(lambda: [m.predict([normalize(t) for t in texts], normalized=True)
                        for m in (sentiment, emotion)], len(texts))),
+        ("both, one normalize, one shared feature pass (the enricher now)",
+         rate(lambda: textmodel.predict_many([sentiment, emotion], texts, shared=shared), len(texts))),
     ]
 
 

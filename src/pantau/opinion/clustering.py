@@ -79,7 +79,8 @@ def to_bytes(values: np.ndarray) -> bytes:
 
 
 def from_bytes(blob: bytes) -> np.ndarray:
-    return np.frombuffer(bytes(blob), dtype="<u4").astype(np.uint32)
+    values = np.frombuffer(blob, dtype="<u4")  # read-only, sharing the bytes
+    return values if values.dtype == np.uint32 else values.astype(np.uint32)
 
 
 class _Values:

@@ -141,7 +141,7 @@ class Pipeline:
     def _ingest_prepared(self, job, spec, enrichers, result) -> None:
         batch, rows, futures = job
         try:
-            prepared = [p for future in futures for p in future.result()]
+            prepared = [p for future in futures for p in workers.result(future)]
         except BrokenProcessPool:  # a worker died or could not start: do it here from now on
             log.exception("opinion worker pool broken; preparing in process")
             workers.shutdown(broken=True)
@@ -233,12 +233,12 @@ class Pipeline:
                 else:
                     mention._story = getattr(first, "_story", None)
                 continue
-            values = p.signature
-            if values is None:
+            if p.signature is None:
                 continue
+            values = clustering.from_bytes(p.signature)
             story = self.stories.find(values)
             if story is None:
-                story = Cluster(signature=clustering.to_bytes(values), first_seen_at=mention.published_at, size=0)
+                story = Cluster(signature=p.signature, first_seen_at=mention.published_at, size=0)
                 self.stories.add(values, mention.published_at, story)
             mention._story = story
 

@@ -7,8 +7,8 @@ pipeline runs it in its own process for small batches and in worker processes fo
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
-import numpy as np
 from django.utils.module_loading import import_string
 
 from . import clustering, places
@@ -28,14 +28,15 @@ class Draft:
     author: str
 
 
-@dataclass(slots=True)
-class Prepared:
+class Prepared(NamedTuple):
+    """One item prepared (a plain tuple: it comes back from a worker cheaply)."""
+
     canonical_url: str
     site: str
     key: str
     content_hash: str
     language: str
-    signature: np.ndarray | None  # MinHash values of a long text
+    signature: bytes | None  # MinHash values of a long text (clustering.to_bytes)
     region_key: str | None  # from the gazetteer (used when the source gave no region)
     topics: list  # ids of the matching topics
     enriched: list  # per text enricher: its values, or None to leave the fields unset
@@ -63,7 +64,7 @@ class Context:
 
 def prepare(rows: list[tuple], context: Context) -> list[Prepared]:
     """Prepare `row_of` rows."""
-    out, drafts, tokens_of = [], [], []
+    found, drafts, tokens_of = [], [], []
     match = context.matcher.match
     for kind, title, text, url, external_id, author, site, language, source_label in rows:
         canonical = canonical_url(url)
@@ -72,16 +73,12 @@ def prepare(rows: list[tuple], context: Context) -> list[Prepared]:
         tokens = doc.words_of(None)
         chash = content_hash(tokens)
         language = language or detect_language(tokens)
-        out.append(Prepared(
-            canonical_url=canonical[:2000], site=doc.site[:255],
-            key=identity_key(kind, canonical, external_id, chash), content_hash=chash, language=language,
-            signature=None, region_key=places.region_key(tokens),
-            topics=match(doc), enriched=[]))
+        found.append((canonical[:2000], doc.site[:255], identity_key(kind, canonical, external_id, chash), chash,
+                      language, places.region_key(tokens), match(doc)))
         tokens_of.append(tokens)
         drafts.append(Draft(kind, title[:1000], text, language, doc.site[:255], author[:300]))
-    for prepared, values in zip(out, clustering.signatures(tokens_of), strict=True):
-        prepared.signature = values
-    for values_of in context.enrichers:
-        for prepared, values in zip(out, values_of(drafts), strict=True):
-            prepared.enriched.append(values)
-    return out
+    signatures = [None if v is None else clustering.to_bytes(v) for v in clustering.signatures(tokens_of)]
+    enriched = [values_of(drafts) for values_of in context.enrichers]
+    return [Prepared(canonical, site, key, chash, language, signature, region, topics, [e[i] for e in enriched])
+            for i, ((canonical, site, key, chash, language, region, topics), signature)
+            in enumerate(zip(found, signatures, strict=True))]

@@ -9,8 +9,10 @@ cannot start or die, the pipeline prepares in process for the rest of the proces
 """
 
 import atexit
+import gc
 import logging
 import os
+import pickle
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
@@ -94,7 +96,22 @@ def _prepare_in_worker(rows: list[tuple], spec: tuple) -> list:
     if context is None:
         _contexts.clear()
         context = _contexts[spec] = Context(list(spec[0]), list(spec[1]))
-    return prepare(rows, context)
+    return pickle.dumps(prepare(rows, context), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def result(future: Future) -> list:
+    """The prepared items of a finished task. They come pickled and are unpickled here with the
+    cyclic garbage collector paused: thousands of small tuples at once otherwise set off full
+    collections of the whole (large) heap, which cost more than the unpickling itself (measured
+    28 us per item with, 2 without). Plain tuples of strings and numbers make no cyclic garbage."""
+    blob = future.result()
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(blob)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def submit(workers: int, rows: list[tuple], spec: tuple, chunk: int) -> list[Future]:

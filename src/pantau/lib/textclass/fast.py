@@ -155,7 +155,7 @@ class SharedFeatures:
                     unigram, pairs = part["unigram"], part["pairs"]
                     found = [int(unigram[t]) for t in tokens if unigram[t] >= 0]
                     if part["vectorizer"].ngram_range[1] == 2:
-                        found += [i for i in map(pairs.get, zip(tokens, tokens[1:])) if i is not None]
+                        found += [i for i in map(pairs.get, zip(tokens, tokens[1:], strict=False)) if i is not None]
                 indices, counts = np.unique(np.asarray(found, dtype=np.int64), return_counts=True)
                 table.append((indices, counts.astype(np.float64)))
         return slot
