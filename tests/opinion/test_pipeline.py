@@ -215,3 +215,39 @@ def test_a_daemonic_process_such_as_a_huey_process_worker_prepares_in_process(so
     monkeypatch.setattr(workers, "submit", lambda *a, **k: submitted.append(a))
     result = Pipeline(workers=2, parallel_min=1).ingest(source, [news("https://kabar.example/a")])
     assert result.new == 1 and submitted == []
+
+
+def test_the_story_index_proposes_what_datasketchs_lsh_proposes_in_the_same_order():
+    import random
+
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from pantau.opinion import clustering
+
+    rng = random.Random(3)
+    base = [np.array([rng.getrandbits(32) for _ in range(clustering.NUM_PERM)], dtype=np.uint32) for _ in range(40)]
+    signatures = []
+    for _ in range(600):  # near-copies of a few texts: many shared bands, crowded buckets
+        values = base[rng.randrange(len(base))].copy()
+        for i in rng.sample(range(clustering.NUM_PERM), rng.randrange(0, 50)):
+            values[i] = rng.getrandbits(32)
+        signatures.append(values)
+    ours = clustering.Bands()
+    theirs = MinHashLSH(threshold=clustering.LSH_THRESHOLD, num_perm=clustering.NUM_PERM)
+
+    def minhash(values):
+        return MinHash(num_perm=clustering.NUM_PERM, seed=7, hashvalues=values, scheme=clustering.SCHEME)
+
+    proposed = crowded = 0
+    for key, values in enumerate(signatures):
+        expected = theirs.query(minhash(values))
+        assert ours.query(clustering.Bands.bands(values)) == expected
+        proposed += len(expected)
+        crowded += len(expected) > 2
+        ours.insert(key, clustering.Bands.bands(values))
+        theirs.insert(key, minhash(values), check_duplication=False)
+        if key >= 100 and key % 3 == 0:  # stories leave the window
+            ours.remove(key - 100)
+            theirs.remove(key - 100)
+    assert proposed > 500 and crowded > 100

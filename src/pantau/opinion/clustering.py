@@ -83,36 +83,72 @@ def from_bytes(blob: bytes) -> np.ndarray:
     return values if values.dtype == np.uint32 else values.astype(np.uint32)
 
 
-class _Values:
-    """What MinHashLSH reads of a MinHash (its hash values and their number), without building one."""
+_LSH = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)  # for its band layout (b bands of r values)
+_RANGES = [(start * 4, end * 4) for start, end in _LSH.hashranges]  # in bytes of "<u4" values
 
-    __slots__ = ("hashvalues",)
-    scheme = SCHEME
 
-    def __init__(self, hashvalues: np.ndarray):
-        self.hashvalues = hashvalues
+class Bands:
+    """The candidate look-up of datasketch's MinHashLSH with the same bands, reading the band keys
+    as slices of the signature's bytes (datasketch hashes each band of a MinHash object it is given;
+    building those objects and byte-swapped keys cost more than the rest of the story index).
+    Buckets are sets filled and emptied in the same order as datasketch's, so `query` proposes the
+    same candidates in the same order (tests/opinion/test_pipeline.py compares the two)."""
 
-    def __len__(self) -> int:
-        return len(self.hashvalues)
+    def __init__(self):
+        self.tables: list[dict[bytes, set[int]]] = [{} for _ in _RANGES]
+        self.keys: dict[int, list[bytes]] = {}
+
+    @staticmethod
+    def bands(values: np.ndarray) -> list[bytes]:
+        blob = values.astype("<u4", copy=False).tobytes()
+        return [blob[start:end] for start, end in _RANGES]
+
+    def insert(self, key: int, bands: list[bytes]) -> None:
+        self.keys[key] = bands
+        for band, table in zip(bands, self.tables, strict=True):
+            bucket = table.get(band)
+            if bucket is None:
+                table[band] = {key}
+            else:
+                bucket.add(key)
+
+    def query(self, bands: list[bytes]) -> list[int]:
+        candidates: set[int] = set()
+        for band, table in zip(bands, self.tables, strict=True):
+            bucket = table.get(band)
+            if bucket:
+                for key in bucket:
+                    candidates.add(key)
+        return list(candidates)
+
+    def remove(self, key: int) -> None:
+        for band, table in zip(self.keys.pop(key), self.tables, strict=True):
+            bucket = table[band]
+            bucket.remove(key)
+            if not bucket:
+                del table[band]
 
 
 class StoryIndex:
     """Recent stories by MinHash: `find(values)` -> the Cluster of a near-copy, or None."""
 
     def __init__(self):
-        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self.lsh = Bands()
         self.entries: dict[int, tuple[np.ndarray, object]] = {}
         self.order: deque[tuple[datetime, int]] = deque()
         self.newest: datetime | None = None
         self._next = 0
+        self._last: tuple[np.ndarray | None, list[bytes]] = (None, [])
 
-    def _minhash(self, values: np.ndarray) -> "_Values":
-        return _Values(values)
+    def _bands(self, values: np.ndarray) -> list[bytes]:
+        if self._last[0] is not values:  # find() then add() of the same values: one computation
+            self._last = (values, Bands.bands(values))
+        return self._last[1]
 
     def find(self, values: np.ndarray) -> object | None:
         """The story of the most similar candidate at THRESHOLD or above (of equals, the last the
         LSH index proposes), or None."""
-        keys = list(self.lsh.query(self._minhash(values)))
+        keys = self.lsh.query(self._bands(values))
         if not keys:
             return None
         entries = self.entries
@@ -128,7 +164,7 @@ class StoryIndex:
     def add(self, values: np.ndarray, seen_at: datetime, cluster: object) -> None:
         key = self._next
         self._next += 1
-        self.lsh.insert(key, self._minhash(values), check_duplication=False)
+        self.lsh.insert(key, self._bands(values))
         self.entries[key] = (values, cluster)
         self.order.append((seen_at, key))
         if self.newest is None or seen_at > self.newest:
