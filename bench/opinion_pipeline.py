@@ -1,7 +1,7 @@
 """Benchmark: generated mentions through the whole opinion pipeline into SQLite and PostgreSQL.
 
     nice -n 10 .venv/bin/python bench/opinion_pipeline.py [--mentions 1000000] [--sample 100000]
-        [--no-postgres] [--record docs/benchmarks.md]
+        [--no-postgres] [--no-sqlite] [--no-serial] [--workers N]
 
 Measures, in one run on this machine:
 - end to end: Pipeline.ingest_pairs (canonical URL, exact duplicates, MinHash stories, language,
@@ -251,6 +251,7 @@ def main():
     parser.add_argument("--sample", type=int, default=100_000)
     parser.add_argument("--database", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--no-serial", action="store_true",
                         help="skip the comparison run with every stage in one process (--workers 0)")
     parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
@@ -269,7 +270,7 @@ def main():
     import subprocess
 
     results = {"machine": machine(), "mentions": args.mentions, "runs": []}
-    for database in ["sqlite"] + ([] if args.no_postgres else ["postgresql"]):
+    for database in ([] if args.no_sqlite else ["sqlite"]) + ([] if args.no_postgres else ["postgresql"]):
         for workers in [args.workers] + ([] if args.no_serial else [0]):
             cmd = [sys.executable, __file__, "--database", database, "--mentions", str(args.mentions),
                    "--sample", str(args.sample)] + ([] if workers is None else ["--workers", str(workers)])
