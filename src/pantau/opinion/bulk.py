@@ -95,5 +95,29 @@ def insert_returning_ids(model: type[models.Model], objects: list, batch_size: i
                 obj._state.adding, obj._state.db = False, connection.alias
 
 
+def rows_in(model: type[models.Model], select: list[str], column: str, values, equal: dict | None = None,
+            order_by: str = "", chunk: int | None = 900) -> list[tuple]:
+    """Rows of `select` columns whose `column` is one of `values` and whose `equal` columns have the
+    given values, as `filter(column__in=values, **equal).values_list(*select)` gives them, without
+    the ORM resolving each of thousands of values as an expression. `chunk`: values per query
+    (None: one query, needed when `order_by` must hold over all rows)."""
+    values = list(values)
+    if not values:
+        return []
+    qn = connection.ops.quote_name
+    head = f"SELECT {', '.join(map(qn, select))} FROM {qn(model._meta.db_table)} WHERE {qn(column)} IN ("
+    equal = equal or {}
+    tail = "".join(f" AND {qn(name)} = %s" for name in equal) + (f" ORDER BY {qn(order_by)}" if order_by else "")
+    params = list(equal.values())
+    out: list[tuple] = []
+    step = chunk or len(values)
+    with connection.cursor() as cursor:
+        for i in range(0, len(values), step):
+            part = values[i:i + step]
+            cursor.execute(head + ", ".join(["%s"] * len(part)) + ")" + tail, [*part, *params])
+            out.extend(map(tuple, cursor.fetchall()))
+    return out
+
+
 def adapt_datetime(value: datetime):
     return connection.ops.adapt_datetimefield_value(value)

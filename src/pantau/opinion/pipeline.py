@@ -182,7 +182,7 @@ class Pipeline:
 
     def _store(self, drafts: list[tuple[Mention, Prepared]], enrichers: list[TextEnricher]) -> list[tuple[Mention, list]]:
         keys = {m.key for m, _ in drafts}
-        known = set(Mention.objects.filter(key__in=keys).values_list("key", flat=True))
+        known = {key for (key,) in bulk.rows_in(Mention, ["key"], "key", keys)}
         fresh: dict[str, tuple[Mention, Prepared]] = {}
         for mention, p in sorted(drafts, key=lambda d: d[0].published_at):
             if mention.key not in known and mention.key not in fresh:
@@ -209,8 +209,9 @@ class Pipeline:
         """Flag copies of content seen before; returns content hash -> first mention with it."""
         hashes = {m.content_hash for m, _ in batch}
         originals: dict[str, Mention] = {}
-        for pk, chash, cluster_id in (Mention.objects.filter(content_hash__in=hashes, is_duplicate=False)
-                                      .order_by("published_at").values_list("pk", "content_hash", "cluster_id")):
+        for pk, chash, cluster_id in bulk.rows_in(Mention, ["id", "content_hash", "cluster_id"], "content_hash",
+                                                  hashes, equal={"is_duplicate": False}, order_by="published_at",
+                                                  chunk=None):
             originals.setdefault(chash, Mention(pk=pk, content_hash=chash, cluster_id=cluster_id))
         for mention, _ in batch:
             first = originals.get(mention.content_hash)
@@ -299,9 +300,8 @@ class Pipeline:
         """Give the just-inserted mentions their ids, found by their unique keys."""
         by_key = {m.key: m for m in mentions}
         keys = list(by_key)
-        for i in range(0, len(keys), 900):
-            for pk, key in Mention.objects.filter(key__in=keys[i:i + 900]).values_list("pk", "key"):
-                by_key[key].pk = pk
+        for pk, key in bulk.rows_in(Mention, ["id", "key"], "key", keys):
+            by_key[key].pk = pk
 
 
 def workers_default() -> int:

@@ -55,11 +55,10 @@ def _start(data_dir: str, settings_module: str) -> None:
 
 
 def pool(workers: int) -> ProcessPoolExecutor:
+    """The process's pool, started with `workers` processes by its first user (later pipelines
+    asking for another number share it rather than cancel each other's tasks)."""
     global _pool
     with _lock:
-        if _pool is not None and _pool[0] != workers:
-            _pool[1].shutdown(wait=False, cancel_futures=True)
-            _pool = None
         if _pool is None:
             executor = ProcessPoolExecutor(
                 max_workers=workers, mp_context=get_context("spawn"), initializer=_start,
