@@ -39,7 +39,8 @@ def cpu_seconds() -> float:
         processes = list(getattr(_pool[1], "_processes", {}) or {}) if _pool else []
     for pid in processes:
         try:
-            fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
             total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
         except (OSError, ValueError, IndexError):
             pass
