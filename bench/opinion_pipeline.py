@@ -1,15 +1,18 @@
 """Benchmark: generated mentions through the whole opinion pipeline into SQLite and PostgreSQL.
 
     nice -n 10 .venv/bin/python bench/opinion_pipeline.py [--mentions 1000000] [--sample 100000]
-        [--no-postgres] [--record docs/benchmarks.md]
+        [--no-postgres] [--no-sqlite] [--no-serial] [--workers N]
 
 Measures, in one run on this machine:
-- end to end: Pipeline.ingest (normalize, canonical URL, exact duplicates, MinHash stories,
-  language, 50 topic queries, kabupaten/kota, enrichers, bulk insert) into a fresh database;
+- end to end: Pipeline.ingest_pairs (canonical URL, exact duplicates, MinHash stories, language,
+  50 topic queries, kabupaten/kota, sentiment + emotion models, bulk insert) into a fresh database,
+  with the per-item stages in worker processes (one per core), then (unless --no-serial) all in one
+  process for comparison; wall mentions/s, CPU of this process and of the workers;
 - each stage alone on a sample, to name the slowest;
 - topic matching with 50 queries, with the prefilter and against the baseline of evaluating every
   query on every mention.
-Goals (issue 5): >= 2,000 mentions/s stored end to end; matching 50 queries >= 20,000 mentions/s.
+Goals (issues 5, 6): >= 2,000 mentions/s stored end to end with the models on; matching 50 queries
+>= 20,000 mentions/s.
 """
 
 import argparse
@@ -95,15 +98,22 @@ def create_topics(n: int):
         Topic.objects.create(name=f"Topik {i + 1}", slug=f"topik-{i + 1}", query=q, exclusions=x)
 
 
-def end_to_end(total: int, chunk: int = 10_000) -> dict:
-    """Every generated mention through Pipeline.ingest into the current database."""
+def end_to_end(total: int, workers: int | None, chunk: int = 50_000) -> dict:
+    """Every generated mention through Pipeline.ingest_pairs into the current database, with the
+    sentiment and emotion enricher on (registered by the opinion app, as in production); `workers`:
+    worker processes (None: the setting's default, one per core; 0: all in this process)."""
     from django.db import connection
 
+    from pantau.opinion import enrichers, sentiment
+    from pantau.opinion import workers as pool
     from pantau.opinion.models import Mention, MentionTopic
     from pantau.opinion.pipeline import Pipeline
 
+    assert sentiment.enrich in enrichers.enrichers(), "the sentiment/emotion enricher is not registered"
     create_topics(50)
-    pipeline = Pipeline()
+    for task in sentiment.TASKS:
+        sentiment.classifier(task).predict(["pemanasan"])  # load the models before timing
+    pipeline = Pipeline(workers=workers)
     stored = fetched = 0
     busy = cpu = 0.0
     pending = []
@@ -111,13 +121,9 @@ def end_to_end(total: int, chunk: int = 10_000) -> dict:
     def flush():
         nonlocal stored, fetched, busy, cpu
         started, started_cpu = time.perf_counter(), time.process_time()
-        groups: dict = {}
-        for source, item in pending:
-            groups.setdefault(source.pk, (source, []))[1].append(item)
-        for source, items in groups.values():
-            result = pipeline.ingest(source, items)
-            stored += result.new
-            fetched += result.fetched
+        result = pipeline.ingest_pairs(pending)
+        stored += result.new
+        fetched += result.fetched
         busy += time.perf_counter() - started
         cpu += time.process_time() - started_cpu
         pending.clear()
@@ -126,13 +132,20 @@ def end_to_end(total: int, chunk: int = 10_000) -> dict:
         pending.append(pair)
         if len(pending) >= chunk:
             flush()
-            print(f"  {connection.vendor}: {fetched:,} in {busy:.0f} s ({fetched / busy:,.0f}/s)", file=sys.stderr)
+            print(f"  {connection.vendor}, workers={pipeline.workers}: {fetched:,} in {busy:.0f} s "
+                  f"({fetched / busy:,.0f}/s)", file=sys.stderr)
     if pending:
         flush()
-    return {"database": connection.vendor, "mentions": fetched, "stored": stored, "seconds": round(busy, 1),
-            "per_second": round(fetched / busy), "cpu_seconds": round(cpu, 1), "per_cpu_second": round(fetched / cpu),
-            "load_average": os.getloadavg(), "rows": Mention.objects.count(),
-            "topic_links": MentionTopic.objects.count()}
+    worker_cpu = pool.cpu_seconds()  # includes their start: imports and loading the models
+    pool.shutdown()
+    total_cpu = cpu + worker_cpu
+    return {"database": connection.vendor, "workers": pipeline.workers, "mentions": fetched, "stored": stored,
+            "seconds": round(busy, 1), "per_second": round(fetched / busy),
+            "cpu_seconds_main": round(cpu, 1), "cpu_seconds_workers": round(worker_cpu, 1),
+            "cpu_us_per_mention": round(total_cpu / fetched * 1e6), "per_cpu_second": round(fetched / total_cpu),
+            "main_per_cpu_second": round(fetched / cpu), "load_average": os.getloadavg(),
+            "rows": Mention.objects.count(), "topic_links": MentionTopic.objects.count(),
+            "with_sentiment": Mention.objects.filter(sentiment__isnull=False).count()}
 
 
 def stages(sample: int) -> dict:
@@ -171,6 +184,17 @@ def stages(sample: int) -> dict:
     timed("50 topics, prefiltered (tokens ready)", lambda: [matcher.match(d) for d in docs])
     timed("50 topics, every query on every mention (baseline)", lambda: [[i for i, q in compiled if q.matches(d)] for d in docs])
     timed("50 topics incl. tokenising", lambda: [matcher.match(Document(i.text, title=i.title, site=i.site)) for i in items])
+    timed("MinHash signatures alone (batch)", lambda: clustering.signatures(tokens))
+    from pantau.opinion import sentiment
+    from pantau.opinion.prepare import Context, prepare, row_of
+
+    sentiment.predict(["pemanasan"])
+    texts = [sentiment.mention_text(i) for i in items]
+    timed("sentiment + emotion (one normalise, one shared feature pass)", lambda: sentiment.predict(texts))
+    context = Context([(pk, q, x) for pk, (q, x) in enumerate(topic_queries(50, random.Random(11)))],
+                      [sentiment.enrich.path])
+    rows = [row_of("rss bench", i) for i in items]
+    timed("prepare: every per-item stage incl. models (what a worker does)", lambda: prepare(rows, context))
     out.update(store_alone(items))
     return out
 
@@ -184,11 +208,13 @@ def store_alone(items) -> dict:
     from pantau.opinion import bulk
     from pantau.opinion.models import Mention, Source
     from pantau.opinion.pipeline import Pipeline
+    from pantau.opinion.prepare import Context, prepare, row_of
 
     source = Source.objects.create(name="bench: store alone", kind="rss")
-    pipeline, now = Pipeline(topics=[]), timezone.now()
+    now = timezone.now()
+    prepared = prepare([row_of("rss bench", i) for i in items], Context([], []))
     started = time.process_time()
-    drafts = [pipeline._normalize(source, item, now)[0] for item in items]
+    drafts = [Pipeline._mention(source, item, p, now) for item, p in zip(items, prepared, strict=True)]
     normalize = len(items) / (time.process_time() - started)
     for i, m in enumerate(drafts):
         m.key = f"bench-{i}"
@@ -197,7 +223,7 @@ def store_alone(items) -> dict:
         bulk.insert(Mention, drafts)
         Pipeline._fetch_ids(drafts)
     store = len(items) / (time.process_time() - started)
-    return {"normalize into Mention objects": round(normalize), "store (executemany + ids back)": round(store)}
+    return {"prepared items into Mention objects": round(normalize), "store (executemany + ids back)": round(store)}
 
 
 def machine() -> dict:
@@ -206,13 +232,14 @@ def machine() -> dict:
 
 
 def postgres_url() -> str | None:
+    name = os.environ.get("PANTAU_BENCH_PG_DB", "pantau_bench_opinion")
     try:
         import psycopg
 
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True, connect_timeout=3) as conn:
-            conn.execute("DROP DATABASE IF EXISTS pantau_bench_opinion")
-            conn.execute("CREATE DATABASE pantau_bench_opinion")
-        return "postgres://postgres@127.0.0.1:5432/pantau_bench_opinion"
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+        return f"postgres://postgres@127.0.0.1:5432/{name}"
     except Exception as exc:  # PostgreSQL is optional
         print(f"PostgreSQL not used: {exc}", file=sys.stderr)
         return None
@@ -224,6 +251,10 @@ def main():
     parser.add_argument("--sample", type=int, default=100_000)
     parser.add_argument("--database", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--no-serial", action="store_true",
+                        help="skip the comparison run with every stage in one process (--workers 0)")
+    parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.database:  # one database per process: Django settings are read once
@@ -231,19 +262,22 @@ def main():
         if args.database == "postgresql" and url is None:
             sys.exit(1)
         setup_django(url)
-        result = {"end_to_end": end_to_end(args.mentions)}
-        if args.database == "sqlite":
+        result = {"end_to_end": end_to_end(args.mentions, args.workers)}
+        if args.database == "sqlite" and args.sample and args.workers != 0:
             result["stages"] = stages(args.sample)
         print(json.dumps(result))
         return
     import subprocess
 
     results = {"machine": machine(), "mentions": args.mentions, "runs": []}
-    for database in ["sqlite"] + ([] if args.no_postgres else ["postgresql"]):
-        cmd = [sys.executable, __file__, "--database", database, "--mentions", str(args.mentions), "--sample", str(args.sample)]
-        done = subprocess.run(cmd, capture_output=False, stdout=subprocess.PIPE, text=True)
-        if done.returncode == 0 and done.stdout.strip():
-            results["runs"].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    for database in ([] if args.no_sqlite else ["sqlite"]) + ([] if args.no_postgres else ["postgresql"]):
+        for workers in [args.workers] + ([] if args.no_serial else [0]):
+            cmd = [sys.executable, __file__, "--database", database, "--mentions", str(args.mentions),
+                   "--sample", str(args.sample)] + ([] if workers is None else ["--workers", str(workers)])
+            done = subprocess.run(cmd, capture_output=False, stdout=subprocess.PIPE, text=True)
+            if done.returncode == 0 and done.stdout.strip():
+                results["runs"].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    results["machine"]["load_average_after"] = os.getloadavg()
     print(json.dumps(results, indent=2))
 
 

@@ -4,9 +4,11 @@
 
 Stages measured on the same generated Indonesian mentions (texts/s):
 - baseline: scikit-learn's own TF-IDF transform of the sentiment model's features (word + char_wb);
-- normalize; sentiment model; emotion model; both as the pipeline enricher runs them;
-- end to end: `Pipeline.ingest` into a fresh SQLite database (PostgreSQL with --postgres) with the
-  enrichers off, then on (different mentions), mentions stored per second.
+- normalize; sentiment model; emotion model; both with their own features, and both from one
+  shared feature pass (lib/textclass/fast.py SharedFeatures) as the pipeline enricher runs them;
+- end to end: `Pipeline.ingest` in one process (no workers) into a fresh SQLite database
+  (PostgreSQL with --postgres) with the enrichers off, then on (different mentions), mentions stored
+  per second.
 """
 
 import argparse
@@ -62,15 +64,18 @@ def model_stages(texts: list[str]) -> list[tuple[str, float]]:
     normalized = [normalize(t) for t in texts]
     union = sentiment.pipeline.named_steps["features"]
     sentiment.predict(texts[:100]), emotion.predict(texts[:100])  # load, not measure
+    shared = textmodel.shared_features([sentiment, emotion])
     return [
         ("baseline: scikit-learn TF-IDF transform (word + char_wb), sentiment features",
          rate(lambda: union.transform(normalized), len(texts))),
         ("normalize", rate(lambda: [normalize(t) for t in texts], len(texts))),
         ("sentiment model (normalize + features + calibrated SVM)", rate(lambda: sentiment.predict(texts), len(texts))),
         ("emotion model", rate(lambda: emotion.predict(texts), len(texts))),
-        ("both, as the enricher runs them (one normalize)",
+        ("both, one normalize, each model its own features",
          rate(lambda: [m.predict([normalize(t) for t in texts], normalized=True)
                        for m in (sentiment, emotion)], len(texts))),
+        ("both, one normalize, one shared feature pass (the enricher now)",
+         rate(lambda: textmodel.predict_many([sentiment, emotion], texts, shared=shared), len(texts))),
     ]
 
 
@@ -97,7 +102,7 @@ def end_to_end(rows: list[dict], enrich: bool) -> float:
     items = [Item(kind=r["kind"], title=r["title"], text=r["text"], external_id=f"{tag}-{r['n']}",
                   url=f"https://kabar.example/{tag}/{r['n']}" if r["kind"] == "news" else "",
                   published_at=start + timedelta(seconds=37 * r["n"])) for r in rows]
-    pipeline = Pipeline()
+    pipeline = Pipeline(workers=0)  # one process, so that the two modes compare (bench/opinion_pipeline.py: workers)
     started = time.perf_counter()
     result = pipeline.ingest(source, items)
     elapsed = time.perf_counter() - started
@@ -127,8 +132,8 @@ def main() -> int:
     for name, value in model_stages(texts):
         print(f"| {name} | {value:,.0f} |")
     backend = connection.vendor
-    print(f"| end to end into {backend}, enrichers off | {end_to_end(rows, False):,.0f} |")
-    print(f"| end to end into {backend}, sentiment + emotion on | {end_to_end(rows, True):,.0f} |")
+    print(f"| end to end into {backend}, one process, enrichers off | {end_to_end(rows, False):,.0f} |")
+    print(f"| end to end into {backend}, one process, sentiment + emotion on | {end_to_end(rows, True):,.0f} |")
     return 0
 
 

@@ -247,6 +247,8 @@ PANTAU_REMINDER_DUE_WITHIN = env_int("PANTAU_REMINDER_DUE_WITHIN", 2)
 PANTAU_ESCALATE_AFTER = env_int("PANTAU_ESCALATE_AFTER", 10)
 PANTAU_MAIL_MAX_ATTEMPTS = env_int("PANTAU_MAIL_MAX_ATTEMPTS", 20)
 PANTAU_JOBS_DB_RETRIES = env_int("PANTAU_JOBS_DB_RETRIES", 6)
+# Worker processes preparing large mention ingests (opinion/workers.py); 0 or 1: none, -1: one per core.
+PANTAU_OPINION_WORKERS = env_int("PANTAU_OPINION_WORKERS", -1)
 PANTAU_JOBS_DB_RETRY_BASE = 1.0  # seconds; doubles per attempt
 PANTAU_JOB_MAX_ATTEMPTS = env_int("PANTAU_JOB_MAX_ATTEMPTS", 3)
 

@@ -1,5 +1,6 @@
 """The mention pipeline: identity, duplicates, stories, language, topics, places."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -120,3 +121,133 @@ def test_enrichers_see_every_new_mention_before_it_is_stored(source):
         unregister(enrich)
     assert seen == [None]
     assert Mention.objects.get().sentiment == "negative"
+
+
+def stored_rows() -> list[tuple]:
+    """Every stored mention with what the pipeline decided, ids replaced by keys (the two runs number
+    their rows differently)."""
+    from pantau.opinion.models import MentionTopic
+
+    key_of = dict(Mention.objects.values_list("pk", "key"))
+    first_of = {}
+    for pk, cluster_id in Mention.objects.order_by("published_at", "pk").values_list("pk", "cluster_id"):
+        if cluster_id is not None:
+            first_of.setdefault(cluster_id, key_of[pk])
+    sizes = dict(Cluster.objects.values_list("pk", "size"))
+    topics: dict[int, set] = {}
+    for mention_id, topic_id in MentionTopic.objects.values_list("mention_id", "topic_id"):
+        topics.setdefault(mention_id, set()).add(topic_id)
+    rows = []
+    for m in Mention.objects.all():
+        rows.append((m.key, m.source_id, m.kind, m.canonical_url, m.content_hash, m.title, m.text, m.site,
+                     m.published_at, m.language, m.region_id, m.is_duplicate, key_of.get(m.duplicate_of_id),
+                     first_of.get(m.cluster_id), sizes.get(m.cluster_id), m.sentiment, m.sentiment_confidence,
+                     m.emotion, m.emotion_confidence, sorted(topics.get(m.pk, ()))))
+    return sorted(rows)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_processes_store_exactly_what_the_serial_pipeline_stores(monkeypatch):
+    from pantau.opinion import pipeline as pipeline_module
+    from pantau.opinion import workers
+    from pantau.opinion.demo import Generator, ensure_topics_and_sources
+    from pantau.opinion.pipeline import Pipeline
+
+    ensure_regions()
+    _, sources = ensure_topics_and_sources()
+    produced = Generator(5, sources).mentions(900)
+    copies = [(s, replace(item, url=f"{item.url}-salin" if item.url else "", external_id=f"{item.external_id}-salin",
+                          published_at=item.published_at + timedelta(minutes=3)))
+              for s, item in produced[100:700:10]]  # exact copies at another address
+    produced = sorted(produced + copies, key=lambda si: si[1].published_at)
+    produced += produced[:40]  # fed again: known keys
+    monkeypatch.setattr(pipeline_module, "BATCH", 120)  # many batches, several in flight at once
+    monkeypatch.setattr(pipeline_module, "CHUNK", 50)
+
+    def run(pipeline):
+        half = len(produced) // 2
+        for i in range(0, half, 400):  # one source at a time, then mixed
+            chunk = produced[i:min(i + 400, half)]
+            for source in {s.pk: s for s, _ in chunk}.values():
+                pipeline.ingest(source, [item for s, item in chunk if s.pk == source.pk])
+        pipeline.ingest_pairs(produced[half:])
+        return stored_rows()
+
+    serial = run(Pipeline(workers=0))
+    Mention.objects.all().delete()
+    Cluster.objects.all().delete()
+    try:
+        parallel_pipeline = Pipeline(workers=2, parallel_min=1)
+        parallel = run(parallel_pipeline)
+        assert workers._pool is not None  # the workers did the preparing
+    finally:
+        workers.shutdown()
+    assert len(serial) > 900 and any(r[11] for r in serial) and any(r[14] and r[14] > 1 for r in serial)
+    assert any(r[15] for r in serial) and any(r[-1] for r in serial)
+    assert parallel == serial
+
+
+def test_signatures_of_a_batch_equal_datasketchs_minhash_of_each_text():
+    from pantau.opinion import clustering
+
+    texts = [ARTICLE, ARTICLE.replace("Lebak", "Pandeglang"), "terlalu pendek", ARTICLE.upper() + " Tambahan kata.",
+             "Jalan ñandú rusak " * 12]
+    token_lists = [words(t) for t in texts]
+    batch = clustering.signatures(token_lists)
+    for tokens, values in zip(token_lists, batch, strict=True):
+        expected = clustering.signature(tokens)
+        assert (values is None) == (expected is None)
+        if expected is not None:
+            assert values.dtype == expected.dtype and (values == expected).all()
+    assert batch[2] is None and batch[0] is not None
+
+
+def test_a_daemonic_process_such_as_a_huey_process_worker_prepares_in_process(source, monkeypatch):
+    import multiprocessing
+
+    from pantau.opinion import workers
+    from pantau.opinion.pipeline import Pipeline
+
+    assert workers.usable()
+    monkeypatch.setattr(multiprocessing.current_process(), "daemon", True, raising=False)
+    assert not workers.usable()
+    submitted = []
+    monkeypatch.setattr(workers, "submit", lambda *a, **k: submitted.append(a))
+    result = Pipeline(workers=2, parallel_min=1).ingest(source, [news("https://kabar.example/a")])
+    assert result.new == 1 and submitted == []
+
+
+def test_the_story_index_proposes_what_datasketchs_lsh_proposes_in_the_same_order():
+    import random
+
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from pantau.opinion import clustering
+
+    rng = random.Random(3)
+    base = [np.array([rng.getrandbits(32) for _ in range(clustering.NUM_PERM)], dtype=np.uint32) for _ in range(40)]
+    signatures = []
+    for _ in range(600):  # near-copies of a few texts: many shared bands, crowded buckets
+        values = base[rng.randrange(len(base))].copy()
+        for i in rng.sample(range(clustering.NUM_PERM), rng.randrange(0, 50)):
+            values[i] = rng.getrandbits(32)
+        signatures.append(values)
+    ours = clustering.Bands()
+    theirs = MinHashLSH(threshold=clustering.LSH_THRESHOLD, num_perm=clustering.NUM_PERM)
+
+    def minhash(values):
+        return MinHash(num_perm=clustering.NUM_PERM, seed=7, hashvalues=values, scheme=clustering.SCHEME)
+
+    proposed = crowded = 0
+    for key, values in enumerate(signatures):
+        expected = theirs.query(minhash(values))
+        assert ours.query(clustering.Bands.bands(values)) == expected
+        proposed += len(expected)
+        crowded += len(expected) > 2
+        ours.insert(key, clustering.Bands.bands(values))
+        theirs.insert(key, minhash(values), check_duplication=False)
+        if key >= 100 and key % 3 == 0:  # stories leave the window
+            ours.remove(key - 100)
+            theirs.remove(key - 100)
+    assert proposed > 500 and crowded > 100

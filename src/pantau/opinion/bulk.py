@@ -15,6 +15,32 @@ def _converter(field: models.Field):
     return None
 
 
+_FIELDS: dict = {}
+
+
+def unsaved(model: type[models.Model], related: dict, **values) -> models.Model:
+    """A new, unsaved instance from field values by attname (`source_id`, not `source`), through the
+    model's positional constructor (several times cheaper than keyword arguments); fields not given
+    get their defaults. `related`: related objects to remember (name -> instance), so that reading
+    them costs no query."""
+    known = _FIELDS.get(model)
+    if known is None:
+        fields = model._meta.concrete_fields
+        # (attname, constant default, default factory or None)
+        defaults = [(f.attname, None if callable(f.default) else f.get_default(),
+                     f.get_default if callable(f.default) else None) for f in fields]
+        known = _FIELDS[model] = (defaults, frozenset(f.attname for f in fields))
+    defaults, names = known
+    if not values.keys() <= names:
+        raise TypeError(f"{model.__name__} has no field {sorted(values.keys() - names)}")
+    get = values.get
+    obj = model(*[get(name, default) if factory is None or name in values else factory()
+                  for name, default, factory in defaults])
+    for name, instance in related.items():
+        model._meta.get_field(name).set_cached_value(obj, instance)
+    return obj
+
+
 def insert(model: type[models.Model], objects: list, batch_size: int = 2000) -> None:
     """INSERT the objects' concrete fields (all but the id) with executemany; no ids come back."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
@@ -39,6 +65,58 @@ def insert_rows(model: type[models.Model], columns: list[str], rows: list, batch
     with connection.cursor() as cursor:
         for i in range(0, len(rows), batch_size):
             cursor.executemany(sql, rows[i:i + batch_size])
+
+
+def insert_returning_ids(model: type[models.Model], objects: list, batch_size: int = 500) -> None:
+    """INSERT the objects with multi-row VALUES ... RETURNING the ids, set on the objects in order
+    (what the ORM's bulk_create does on SQLite >= 3.35 and PostgreSQL, without compiling SQL per
+    object); other databases go through bulk_create."""
+    if not objects:
+        return
+    if not connection.features.can_return_rows_from_bulk_insert:
+        model.objects.bulk_create(objects, batch_size=batch_size)
+        return
+    opts = model._meta
+    fields = [f for f in opts.concrete_fields if not f.primary_key]
+    prep = [(f.attname, f) for f in fields]
+    qn = connection.ops.quote_name
+    head = f"INSERT INTO {qn(opts.db_table)} ({', '.join(qn(f.column) for f in fields)}) VALUES "
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    tail = f" RETURNING {qn(opts.pk.column)}"
+    with connection.cursor() as cursor:
+        for i in range(0, len(objects), batch_size):
+            chunk = objects[i:i + batch_size]
+            params = [f.get_db_prep_save(getattr(obj, name), connection) for obj in chunk for name, f in prep]
+            cursor.execute(head + ", ".join([row] * len(chunk)) + tail, params)
+            # ids are given in the order the rows are inserted (VALUES order; SQLite's rowid and a
+            # PostgreSQL sequence only grow), whatever order RETURNING lists them in
+            for obj, pk in zip(chunk, sorted(r[0] for r in cursor.fetchall()), strict=True):
+                obj.pk = pk
+                obj._state.adding, obj._state.db = False, connection.alias
+
+
+def rows_in(model: type[models.Model], select: list[str], column: str, values, equal: dict | None = None,
+            order_by: str = "", chunk: int | None = 900) -> list[tuple]:
+    """Rows of `select` columns whose `column` is one of `values` and whose `equal` columns have the
+    given values, as `filter(column__in=values, **equal).values_list(*select)` gives them, without
+    the ORM resolving each of thousands of values as an expression. `chunk`: values per query
+    (None: one query, needed when `order_by` must hold over all rows)."""
+    values = list(values)
+    if not values:
+        return []
+    qn = connection.ops.quote_name
+    head = f"SELECT {', '.join(map(qn, select))} FROM {qn(model._meta.db_table)} WHERE {qn(column)} IN ("
+    equal = equal or {}
+    tail = "".join(f" AND {qn(name)} = %s" for name in equal) + (f" ORDER BY {qn(order_by)}" if order_by else "")
+    params = list(equal.values())
+    out: list[tuple] = []
+    step = chunk or len(values)
+    with connection.cursor() as cursor:
+        for i in range(0, len(values), step):
+            part = values[i:i + step]
+            cursor.execute(head + ", ".join(["%s"] * len(part)) + ")" + tail, [*part, *params])
+            out.extend(map(tuple, cursor.fetchall()))
+    return out
 
 
 def adapt_datetime(value: datetime):

@@ -15,11 +15,13 @@ from django.utils import timezone
 from pantau.lib.textclass import model as textmodel
 from pantau.lib.textclass.datasets import READERS, split_paths, training_data_dir
 from pantau.lib.textclass.normalize import normalize
+from pantau.opinion.enrichers import TextEnricher
 
 log = logging.getLogger(__name__)
 TASKS = ("sentiment", "emotion")
 COMMITTED = "committed"
 _cache: dict[str, tuple[tuple, textmodel.TextClassifier]] = {}
+_shared: list = [None, None]  # (the models, their SharedFeatures), rebuilt when a model changes
 
 
 def models_dir() -> Path:
@@ -68,17 +70,31 @@ def mention_text(mention) -> str:
     return f"{mention.title}. {mention.text}" if mention.title else mention.text
 
 
-def enrich(mentions: list) -> None:
-    """Pipeline enricher: set sentiment and emotion with their confidence on Indonesian (or
-    undetected-language) mentions; others are left empty rather than guessed."""
-    chosen = [m for m in mentions if m.language in ("id", "", None)]
-    if not chosen:
-        return
-    texts = [normalize(mention_text(m)) for m in chosen]  # once for both models
-    for task in TASKS:
-        for mention, prediction in zip(chosen, classifier(task).predict(texts, normalized=True), strict=True):
-            setattr(mention, task, prediction.label)
-            setattr(mention, f"{task}_confidence", round(prediction.confidence, 4))
+def enrich_values(mentions: list) -> list[tuple | None]:
+    """Sentiment and emotion with their confidence (ENRICHED_FIELDS) of Indonesian (or
+    undetected-language) mentions; None for others, left empty rather than guessed."""
+    chosen = [i for i, m in enumerate(mentions) if m.language in ("id", "", None)]
+    out: list[tuple | None] = [None] * len(mentions)
+    for i, values in zip(chosen, predict([mention_text(mentions[i]) for i in chosen]), strict=True):
+        out[i] = tuple(v for label_and_confidence in values for v in label_and_confidence)
+    return out
+
+
+ENRICHED_FIELDS = ("sentiment", "sentiment_confidence", "emotion", "emotion_confidence")
+# The pipeline enricher: sets ENRICHED_FIELDS on mentions; a TextEnricher, so it runs in workers.
+enrich = TextEnricher(ENRICHED_FIELDS, enrich_values)
+
+
+def predict(texts: list[str]) -> list[tuple[tuple[str, float], ...]]:
+    """(label, confidence rounded to 4 places) of each task (TASKS order) for each text: one
+    normalisation and one feature pass feed both models (lib/textclass/fast.py SharedFeatures)."""
+    if not texts:
+        return []
+    models = [classifier(task) for task in TASKS]
+    if _shared[0] is None or any(a is not b for a, b in zip(_shared[0], models, strict=True)):
+        _shared[:] = [models, textmodel.shared_features(models)]
+    per_model = textmodel.predict_many(models, [normalize(t) for t in texts], normalized=True, shared=_shared[1])
+    return [tuple((p.label, round(p.confidence, 4)) for p in row) for row in zip(*per_model, strict=True)]
 
 
 def corrections() -> tuple[list[str], list[str]]:

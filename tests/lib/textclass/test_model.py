@@ -76,3 +76,30 @@ def test_the_cached_fast_transform_gives_the_same_probabilities_as_scikit_learn(
     texts = [normalize(t) for t in POSITIVE + NEGATIVE + NEUTRAL + ["kata-kata baru xyzzy", ""]] * 2
     expected = model.pipeline.predict_proba(texts)
     assert np.allclose(model.predict_proba(texts, normalized=True), expected, atol=1e-6)
+
+
+def test_shared_features_equal_scikit_learns_transform_for_both_models_in_one_pass():
+    from pantau.lib.textclass.normalize import normalize
+
+    models = [textmodel.load(textmodel.COMMITTED_DIR / f"{t}.joblib") for t in ("sentiment", "emotion")]
+    odd = ["", "!", "a", "jalan-jalan ke pasar", "x ! y 0 bagus sekali", "Ünïcode Straße 你好", "rusak  parah\tlagi"]
+    texts = [normalize(t) for t in POSITIVE + NEGATIVE + NEUTRAL] + odd
+    shared = textmodel.shared_features(models)
+    for _ in range(2):  # the second pass reads the per-word cache
+        for model, features in zip(models, shared.transform(texts), strict=True):
+            expected = model.pipeline.named_steps["features"].transform(texts)
+            assert features.shape == expected.shape and (features != expected).nnz == 0
+    together = textmodel.predict_many(models, texts, normalized=True, shared=shared)
+    assert together == [m.predict(texts, normalized=True) for m in models]
+    assert [p.label for p in together[0]] == list(models[0].pipeline.predict(texts))
+
+
+def test_features_that_cannot_be_shared_fall_back_to_each_model_alone():
+    from pantau.lib.textclass.normalize import normalize
+
+    model = small_model()
+    model.pipeline.named_steps["features"].transformer_list[0][1].set_params(ngram_range=(1, 3))
+    assert textmodel.shared_features([model]) is None
+    assert textmodel.predict_many([model], POSITIVE) == [model.predict(POSITIVE)]
+    assert [p.label for p in model.predict(POSITIVE)] == list(model.pipeline.predict(
+        [normalize(t) for t in POSITIVE]))

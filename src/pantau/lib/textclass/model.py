@@ -17,7 +17,7 @@ from sklearn.metrics import f1_score
 from sklearn.pipeline import Pipeline, make_union
 from sklearn.svm import LinearSVC
 
-from pantau.lib.textclass.fast import FastUnion
+from pantau.lib.textclass.fast import FastUnion, SharedFeatures
 from pantau.lib.textclass.normalize import normalize
 
 LABELS = {
@@ -51,12 +51,19 @@ class TextClassifier:
         if not len(texts):
             return np.zeros((0, len(self.labels)))
         texts = list(texts) if normalized else [normalize(t) for t in texts]
-        return self.pipeline.named_steps["classifier"].predict_proba(self._features().transform(texts))
+        return self.pipeline.named_steps["classifier"].predict_proba(self._features()(texts))
 
-    def _features(self) -> FastUnion:
+    def _features(self):
+        """texts -> this model's feature matrix: SharedFeatures of this model alone (equal to
+        scikit-learn's transform), else the per-word cached FastUnion."""
         fast = self.__dict__.get("_fast")
         if fast is None:
-            fast = self.__dict__["_fast"] = FastUnion(self.pipeline.named_steps["features"])
+            shared = shared_features([self])
+            if shared is not None:
+                fast = lambda texts: shared.transform(texts)[0]  # noqa: E731
+            else:
+                fast = FastUnion(self.pipeline.named_steps["features"]).transform
+            self.__dict__["_fast"] = fast
         return fast
 
     def __getstate__(self) -> dict:
@@ -66,7 +73,15 @@ class TextClassifier:
 
     def predict(self, texts: Sequence[str], normalized: bool = False) -> list[Prediction]:
         """Return the most probable label of each text and its probability."""
-        proba = self.predict_proba(texts, normalized)
+        return self._predictions(self.predict_proba(texts, normalized))
+
+    def predict_features(self, features) -> list[Prediction]:
+        """Predict from a feature matrix already made for this model (SharedFeatures)."""
+        if not features.shape[0]:
+            return []
+        return self._predictions(self.pipeline.named_steps["classifier"].predict_proba(features))
+
+    def _predictions(self, proba: np.ndarray) -> list[Prediction]:
         best = proba.argmax(axis=1)
         labels = self.labels
         return [Prediction(str(labels[i]), float(p[i])) for i, p in zip(best, proba, strict=True)]
@@ -78,6 +93,29 @@ class TextClassifier:
         joblib.dump(self, tmp, compress=("xz", 6))
         tmp.replace(path)  # never leave a half-written model where the app looks for one
         return path
+
+
+def predict_many(models: Sequence[TextClassifier], texts: Sequence[str], normalized: bool = False,
+                 shared: SharedFeatures | None = None) -> list[list[Prediction]]:
+    """Every model's predictions for the same texts, the features made in one pass for all of them
+    (`shared`: a SharedFeatures of these models, reused across calls for its word cache; see
+    `shared_features`). Models whose features cannot be shared are run one by one."""
+    texts = list(texts) if normalized else [normalize(t) for t in texts]
+    if shared is None:
+        shared = shared_features(models)
+    if shared is None:
+        return [m.predict(texts, normalized=True) for m in models]
+    if not texts:
+        return [[] for _ in models]
+    return [m.predict_features(x) for m, x in zip(models, shared.transform(texts), strict=True)]
+
+
+def shared_features(models: Sequence[TextClassifier]) -> SharedFeatures | None:
+    """A SharedFeatures for the models, or None when one of them has other features."""
+    try:
+        return SharedFeatures([m.pipeline.named_steps["features"] for m in models])
+    except ValueError:
+        return None
 
 
 def load(path: Path) -> TextClassifier:
