@@ -230,6 +230,19 @@ else:
         "utc": True,
     }
 
+# Cache shared by every web process (and the worker): Redis when REDIS_URL is set, else files in the
+# data folder (one machine). A per-process memory cache would not see another process's writes, and
+# the pages cache rendered parts keyed on the data version (complaints.versioning).
+if REDIS_URL:
+    # A test run keeps to its own keys (its data folder is a fresh temporary one).
+    _prefix = os.environ.get("PANTAU_HUEY_NAME", "pantau") + (f"-{DATA_DIR.name}" if "pytest" in sys.modules else "")
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": _prefix, "TIMEOUT": 3600}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": str(DATA_DIR / "cache"), "TIMEOUT": 3600,
+                          "OPTIONS": {"MAX_ENTRIES": 5000}}}
+
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -292,3 +292,17 @@ class PersonalDataAccess(models.Model):
         ordering = ["-at"]
         verbose_name = _("personal data access")
         verbose_name_plural = _("personal data accesses")
+
+
+class DataVersion(models.Model):
+    """One row whose token changes with every write to what the pages show (complaints.versioning):
+    page caches are keyed on it, so no cached page outlives the data it was made from."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return self.token

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from pantau.lib.periods import WIB
 from pantau.lib.workdays import WorkCalendar, get_calendar, wib_day
 
+from . import versioning
 from .models import Complaint, DeadlineState, Kind, Status
 
 # A report that was closed without disposition owes no further deadline.
@@ -199,6 +200,7 @@ def recompute_deadlines(ids=None, now: datetime | None = None, chunk: int = 2000
         if changed:
             with transaction.atomic(), connection.cursor() as cur:
                 cur.executemany(sql, [_adapt(row) for row in changed])
+                versioning.bump()
             total += len(changed)
     return total
 

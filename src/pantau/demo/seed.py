@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from pantau.agencies.models import Agency, Region
+from pantau.complaints import versioning
 from pantau.complaints.models import Category, Complaint, ComplaintEvent, FollowUp
 
 from . import compose
@@ -79,6 +80,7 @@ def seed(seed: int = 2024, calendar=None, count: int = 8000, replace: bool = Fal
             events += [{"complaint_id": cid, "recorded_at": now, **e} for e in r.events]
         insert_rows(FollowUp, follow_ups)
         insert_rows(ComplaintEvent, events)
+        versioning.bump()  # plain SQL inserts: no signal told the page caches
     written = time.monotonic()
     log(f"wrote {len(reports)} reports, {len(follow_ups)} follow-ups, {len(events)} events in {written - generated:.1f}s")
     deadlines = _recompute_deadlines()

@@ -1,0 +1,47 @@
+"""Parts of pages (rendered HTML, export bodies) kept in the shared cache under the data version.
+
+A key holds everything the part depends on: the data version (complaints.versioning: it changes with
+every write to reports, follow-ups, agencies, categories, the calendar and the snapshots), the active
+language, the user's scope (role, and the agencies of an admin OPD) and the part's own parameters.
+Access checks stay in the views and run on every request, before the cache is asked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+import pantau
+from pantau.agencies.roles import ADMIN_OPD, role_of, user_agency_ids
+from pantau.complaints import versioning
+
+TIMEOUT = 60 * 60
+
+
+def scope(user) -> str:
+    """What decides which reports the user sees: the role, and an admin OPD's agencies."""
+    role = role_of(user)
+    agencies = ",".join(str(a) for a in sorted(user_agency_ids(user))) if role == ADMIN_OPD else ""
+    return f"{role}:{agencies}"
+
+
+def key(name: str, user, *parts: Any, version: str | None = None) -> str:
+    raw = repr((name, pantau.__version__, version or versioning.current(), get_language(), scope(user), parts))
+    return f"pantau:page:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def cached(name: str, user, parts: tuple, build: Callable[[], Any], timeout: int | Callable[[Any], int] = TIMEOUT):
+    """The cached value for (name, user's scope, parts) at the current data version, built when missing.
+
+    The version is read before `build` reads any data, so whatever `build` returns is at least as new
+    as the version it is stored under. `timeout` may be a function of the value built."""
+    k = key(name, user, *parts)
+    value = cache.get(k)
+    if value is None:
+        value = build()
+        cache.set(k, value, timeout(value) if callable(timeout) else timeout)
+    return value
