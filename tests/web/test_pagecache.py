@@ -137,3 +137,17 @@ def test_a_cached_agency_page_is_still_refused_to_another_agencys_admin(client_f
     assert client_for("admin_dinkes").get("/opd/dinkes/?period=2024-Q1").status_code == 200
     assert client_for("admin_pupr").get("/opd/dinkes/?period=2024-Q1").status_code == 404
     assert client_for("anon").get("/opd/dinkes/?period=2024-Q1").status_code == 302
+
+
+def test_the_cached_report_list_shows_an_edit_and_keeps_each_users_scope(client_for, dinkes, pupr):
+    report = make_complaint(dinkes, title="Jalan rusak di Ciruas")
+    make_complaint(pupr, title="Jembatan putus di Cikande")
+    koordinator = client_for("koordinator").get("/pengaduan/").content.decode()
+    assert "Jalan rusak di Ciruas" in koordinator and "Jembatan putus di Cikande" in koordinator
+    admin = client_for("admin_dinkes").get("/pengaduan/").content.decode()
+    assert "Jalan rusak di Ciruas" in admin and "Jembatan putus di Cikande" not in admin
+
+    report.title = "Jalan rusak di Kragilan"
+    report.save(update_fields=["title"])
+    admin = client_for("admin_dinkes").get("/pengaduan/").content.decode()
+    assert "Jalan rusak di Kragilan" in admin and "Ciruas" not in admin

@@ -101,6 +101,18 @@ def _file_name(ext: str) -> str:
     return f"pantau-laporan-{timezone.localtime():%Y%m%d-%H%M}.{ext}"
 
 
+def cached_csv(cache_key: str) -> StreamingHttpResponse | None:
+    """The export kept under `cache_key`, or None. Only exports without personal data are ever kept."""
+    body = cache.get(cache_key)
+    return None if body is None else _csv_download(iter([body]))
+
+
+def _csv_download(stream) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_file_name("csv")}"'
+    return response
+
+
 def csv_response(qs, user, *, personal: bool, cache_key: str | None = None) -> StreamingHttpResponse:
     """A CSV streamed row by row: memory stays flat whatever the number of reports.
 
@@ -111,10 +123,7 @@ def csv_response(qs, user, *, personal: bool, cache_key: str | None = None) -> S
     lines = (writer.writerow(r) for r in rows(qs, user, personal=personal))
     if personal and may_export_personal(user):
         cache_key = None
-    body = cache.get(cache_key) if cache_key else None
-    if body is not None:
-        stream = iter([body])
-    elif cache_key:
+    if cache_key:
         head = list(islice(lines, CACHE_MAX_ROWS + 2))  # the header row and up to CACHE_MAX_ROWS reports
         if len(head) <= CACHE_MAX_ROWS + 1:
             body = "\ufeff" + "".join(head)
@@ -124,9 +133,7 @@ def csv_response(qs, user, *, personal: bool, cache_key: str | None = None) -> S
             stream = _chain(["\ufeff"], head, lines)
     else:
         stream = _chain(["\ufeff"], lines)  # BOM so Excel reads UTF-8
-    response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_file_name("csv")}"'
-    return response
+    return _csv_download(stream)
 
 
 def _chain(*iterables):
