@@ -204,7 +204,9 @@ def serve(env: dict, port: int, workers: int, threads: int) -> subprocess.Popen:
     proc = subprocess.Popen(
         [PY, "-m", "pantau", "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
          "--threads", str(threads), "--allow-demo"],
-        env={**env, "ALLOWED_HOSTS": "127.0.0.1"}, cwd=ROOT, stdout=subprocess.DEVNULL)
+        # No control socket: it is one path per machine, and other servers may be running.
+        env={**env, "ALLOWED_HOSTS": "127.0.0.1", "GUNICORN_CMD_ARGS": "--no-control-socket --log-level warning"},
+        cwd=ROOT, stdout=subprocess.DEVNULL)
     import httpx
 
     for _ in range(200):

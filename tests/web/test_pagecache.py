@@ -151,3 +151,28 @@ def test_the_cached_report_list_shows_an_edit_and_keeps_each_users_scope(client_
     report.save(update_fields=["title"])
     admin = client_for("admin_dinkes").get("/pengaduan/").content.decode()
     assert "Jalan rusak di Kragilan" in admin and "Ciruas" not in admin
+
+
+def test_a_part_another_process_is_building_is_waited_for_not_built_again(personas, monkeypatch):
+    from django.core.cache import cache
+
+    from pantau.web import pagecache
+
+    user = personas["koordinator"]
+    key = pagecache.key("test-part", user, 1)
+    cache.add(f"{key}:building", 1, 60)  # "another process" holds the part
+    monkeypatch.setattr(pagecache.time, "sleep", lambda s: cache.set(key, "built elsewhere"))
+    assert pagecache.cached("test-part", user, (1,), lambda: "built here") == "built elsewhere"
+
+
+def test_a_part_whose_builder_never_finishes_is_built_after_the_wait(personas, monkeypatch):
+    from django.core.cache import cache
+
+    from pantau.web import pagecache
+
+    user = personas["koordinator"]
+    cache.add(f"{pagecache.key('test-part', user, 2)}:building", 1, 60)
+    monkeypatch.setattr(pagecache, "WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(pagecache, "POLL_SECONDS", 0.01)
+    assert pagecache.cached("test-part", user, (2,), lambda: "built here") == "built here"
+    assert pagecache.cached("test-part", user, (2,), lambda: "built again") == "built here"

@@ -9,6 +9,7 @@ Access checks stay in the views and run on every request, before the cache is as
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,9 @@ from pantau.agencies.roles import ADMIN_OPD, role_of, user_agency_ids
 from pantau.complaints import versioning
 
 TIMEOUT = 60 * 60
+LOCK_SECONDS = 60  # a builder that died frees the part after this
+WAIT_SECONDS = 20
+POLL_SECONDS = 0.05
 
 
 def scope(user) -> str:
@@ -38,10 +42,25 @@ def cached(name: str, user, parts: tuple, build: Callable[[], Any], timeout: int
     """The cached value for (name, user's scope, parts) at the current data version, built when missing.
 
     The version is read before `build` reads any data, so whatever `build` returns is at least as new
-    as the version it is stored under. `timeout` may be a function of the value built."""
+    as the version it is stored under. `timeout` may be a function of the value built. When another
+    process is already building the same part (after an import, every client asks at once), this one
+    waits for it up to WAIT_SECONDS instead of doing the same work again."""
     k = key(name, user, *parts)
     value = cache.get(k)
-    if value is None:
+    if value is not None:
+        return value
+    lock = f"{k}:building"
+    holding = cache.add(lock, 1, LOCK_SECONDS)
+    if not holding:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)
+            if (value := cache.get(k)) is not None:
+                return value
+    try:
         value = build()
         cache.set(k, value, timeout(value) if callable(timeout) else timeout)
+    finally:
+        if holding:
+            cache.delete(lock)
     return value
