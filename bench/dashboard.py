@@ -5,10 +5,14 @@ one quarter), each beside the trivial `/healthz/` view measured in the same run 
 Goal: p95 <= 5x the trivial view's p95 and <= 300 ms.
 
     PYTHONPATH=src nice -n 10 .venv/bin/python bench/dashboard.py --rows 1000000 [--db sqlite|postgres|both]
+    ... --single        each page alone, in process: first request on an empty cache, best of 3, CPU
+    ... --build-only    build the data and the snapshots, measure nothing
 
 The database is built once per size and cached (SQLite: a file under --cache; PostgreSQL: the
 database pantau_bench_<rows>): the demo seed gives agencies, regions, categories and users, then
-reports are added with batched executemany. The app runs under gunicorn on 127.0.0.1.
+reports are added with batched executemany (COPY on PostgreSQL), then `pantau compute-scorecards`
+fills every period's snapshots, as production does after an import. The app runs as production
+does (`pantau serve`, docs/deploy.md) on 127.0.0.1, starting from an empty page cache.
 """
 
 from __future__ import annotations
