@@ -176,3 +176,10 @@ def test_a_part_whose_builder_never_finishes_is_built_after_the_wait(personas, m
     monkeypatch.setattr(pagecache, "POLL_SECONDS", 0.01)
     assert pagecache.cached("test-part", user, (2,), lambda: "built here") == "built here"
     assert pagecache.cached("test-part", user, (2,), lambda: "built again") == "built here"
+
+
+def test_a_changed_ranking_minimum_is_not_served_from_the_cache(client_for, computed, settings):
+    client = client_for("koordinator")
+    assert "Tidak diperingkat" in client.get("/opd/dinkes/?period=2024-Q1").content.decode()  # 3 reports < 10
+    settings.PANTAU_RANKING_MIN_REPORTS = 2
+    assert "Peringkat 1 di antara" in client.get("/opd/dinkes/?period=2024-Q1").content.decode()

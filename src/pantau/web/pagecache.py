@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
@@ -33,8 +34,14 @@ def scope(user) -> str:
     return f"{role}:{agencies}"
 
 
+def settings_in_pages() -> tuple:
+    """Settings the pages' figures depend on: changing one (and restarting) must not serve old parts."""
+    return (settings.PANTAU_RANKING_MIN_REPORTS, sorted(settings.PANTAU_DEADLINES.items()), settings.TIME_ZONE)
+
+
 def key(name: str, user, *parts: Any, version: str | None = None) -> str:
-    raw = repr((name, pantau.__version__, version or versioning.current(), get_language(), scope(user), parts))
+    raw = repr((name, pantau.__version__, settings_in_pages(), version or versioning.current(), get_language(),
+                scope(user), parts))
     return f"pantau:page:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
