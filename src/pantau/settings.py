@@ -241,7 +241,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                           "LOCATION": str(DATA_DIR / "cache"), "TIMEOUT": 3600,
-                          "OPTIONS": {"MAX_ENTRIES": 5000}}}
+                          "OPTIONS": {"MAX_ENTRIES": 3000}}}
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
