@@ -237,8 +237,25 @@ def logged_in_client(base: str):
     return client
 
 
-def measure(clients: list, path: str, requests: int) -> dict:
-    """Latencies of `requests` GETs of `path` spread over the clients (one thread each)."""
+def server_cpu_seconds(master: int) -> float:
+    """CPU time (user + system) used so far by the gunicorn master and its workers, from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == master or ppid == master:
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def measure(clients: list, path: str, requests: int, master: int | None = None) -> dict:
+    """Latencies of `requests` GETs of `path` spread over the clients (one thread each), and the
+    server's CPU time per request (the app's processes; PostgreSQL's own CPU is not counted): under
+    shared load the wall times stretch, the CPU time does not."""
     times: list[float] = []
     errors: list[int] = []
     lock = threading.Lock()
@@ -276,13 +293,17 @@ def measure(clients: list, path: str, requests: int) -> dict:
     for t in warm:
         t.join()
     threads = [threading.Thread(target=run, args=(c, n)) for c, n in zip(clients, per, strict=True)]
+    cpu0 = server_cpu_seconds(master) if master else 0.0
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    cpu = (server_cpu_seconds(master) - cpu0) * 1000 / len(times) if master else None
     q = statistics.quantiles(times, n=100)
     return {"path": path, "n": len(times), "p50_ms": round(q[49] * 1000, 1), "p95_ms": round(q[94] * 1000, 1),
-            "cold_max_ms": round(max(cold) * 1000, 1), "errors": sorted({str(e) for e in errors})}
+            "cold_max_ms": round(max(cold) * 1000, 1),
+            "server_cpu_ms_per_request": round(cpu, 1) if cpu is not None else None,
+            "errors": sorted({str(e) for e in errors})}
 
 
 BUSY = "dinkes"
@@ -301,11 +322,12 @@ def run_db(db: str, rows: int, cache: Path, n_clients: int, requests: int, singl
         clients = [logged_in_client(base) for _ in range(n_clients)]
         results = []
         for label, path in PAGE_LIST:
-            m = measure(clients, path, requests)
+            m = measure(clients, path, requests, master=proc.pid)
             m["page"] = label
             results.append(m)
             print(f"  {db:8} {label:38} p50 {m['p50_ms']:8.1f} ms  p95 {m['p95_ms']:8.1f} ms  "
-                  f"cold {m['cold_max_ms']:8.1f} ms  {m['errors'] or ''}", file=sys.stderr)
+                  f"cold {m['cold_max_ms']:8.1f} ms  server CPU {m['server_cpu_ms_per_request']:6.1f} ms/request  "
+                  f"{m['errors'] or ''}", file=sys.stderr)
         t0 = time.perf_counter()
         size = len(clients[0].get(f"/pengaduan/?period={PERIOD}&format=csv").content)
         info["csv_quarter_seconds"] = round(time.perf_counter() - t0, 2)
