@@ -148,6 +148,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "pantau.sqlite3",
+            # Kept open between requests like PostgreSQL's: opening the file and reading the schema
+            # cost each request about 1 ms of CPU (measured at 1M reports).
+            "CONN_MAX_AGE": 60,
             "OPTIONS": {
                 "timeout": 30,
                 "transaction_mode": "IMMEDIATE",
