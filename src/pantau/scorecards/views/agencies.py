@@ -61,8 +61,10 @@ def agency_detail(request, slug: str):
     if request.GET.get("format") == "csv":
         pick = presenters.picker(request.GET)
         return chart_or_csv(request, [agency_history(agency, pick.period)[1]], pick.period)
+    # The part reads the agency again: its name must be read after the data version the part is kept under.
     part = pagecache.cached("agency", request.user, (agency.pk, *picker_params(request)),
-                            lambda: agency_part(request, agency), timeout=cache_timeout)
+                            lambda: agency_part(request, type(agency).objects.get(pk=agency.pk)),
+                            timeout=cache_timeout)
     return render(request, "scorecards/agency_detail.html", {"agency": agency, "label": part["label"],
                                                              "body": mark_safe(part["html"])})
 
