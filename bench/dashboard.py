@@ -5,10 +5,14 @@ one quarter), each beside the trivial `/healthz/` view measured in the same run 
 Goal: p95 <= 5x the trivial view's p95 and <= 300 ms.
 
     PYTHONPATH=src nice -n 10 .venv/bin/python bench/dashboard.py --rows 1000000 [--db sqlite|postgres|both]
+    ... --single        each page alone, in process: first request on an empty cache, best of 3, CPU
+    ... --build-only    build the data and the snapshots, measure nothing
 
 The database is built once per size and cached (SQLite: a file under --cache; PostgreSQL: the
 database pantau_bench_<rows>): the demo seed gives agencies, regions, categories and users, then
-reports are added with batched executemany. The app runs under gunicorn on 127.0.0.1.
+reports are added with batched executemany (COPY on PostgreSQL), then `pantau compute-scorecards`
+fills every period's snapshots, as production does after an import. The app runs as production
+does (`pantau serve`, docs/deploy.md) on 127.0.0.1, starting from an empty page cache.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -82,10 +87,21 @@ def build(db: str, rows: int, cache: Path) -> dict:
         seeded.touch()
     subprocess.run([PY, __file__, "--fill", str(rows)], env=env, check=True, cwd=ROOT)
     filled = time.perf_counter()
-    pantau(env, "compute-scorecards", "--period", PERIOD, "--period", "2024-03", "--period", "2024-02",
-           "--period", "2024-01", "--period", "2023-Q4")
-    info = {"rows": rows, "fill_seconds": round(filled - started, 1),
-            "scorecards_seconds": round(time.perf_counter() - filled, 1)}
+    info = {"rows": rows, "fill_seconds": round(filled - started, 1)}
+    marker.write_text(json.dumps(info))
+    return info
+
+
+def compute_scorecards(db: str, rows: int, cache: Path, info: dict) -> dict:
+    """What production runs after every import: `pantau compute-scorecards` for every period with
+    reports (months, quarters, halves, years), so every page reads snapshots, as it would in use."""
+    env = env_for(db, rows, cache)
+    marker = Path(env["PANTAU_DATA_DIR"]) / f"built-{db}-{rows}.json"
+    if info.get("scorecards") == "all":
+        return info
+    started = time.perf_counter()
+    pantau(env, "compute-scorecards")
+    info = {**info, "scorecards": "all", "scorecards_seconds": round(time.perf_counter() - started, 1)}
     marker.write_text(json.dumps(info))
     return info
 
@@ -124,9 +140,17 @@ def fill(rows: int) -> None:
             n += 1
             batch.append(_row(rng, n, start, span, now, agencies, regions, categories, adapt))
         with transaction.atomic(), connection.cursor() as cur:
-            cur.executemany(sql, batch)
+            if connection.vendor == "postgresql":  # COPY, as the importer writes (several times faster)
+                with cur.cursor.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
+                    for row in batch:
+                        copy.write_row(row)
+            else:
+                cur.executemany(sql, batch)
         print(f"\r{n:,} reports", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
+    from pantau.complaints import versioning
+
+    versioning.bump()  # plain SQL inserts: tell the page caches, as the importer does
     if connection.vendor == "postgresql":
         with connection.cursor() as cur:
             cur.execute(f"ANALYZE {table}")
@@ -178,13 +202,15 @@ def free_port() -> int:
 
 
 def serve(env: dict, port: int, workers: int, threads: int) -> subprocess.Popen:
-    subprocess.run([PY, "-m", "pantau", "collectstatic", "--no-input"], env=env, check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
+    """`pantau serve` as production runs it (docs/deploy.md), access log thrown away; an empty page
+    cache, so the first requests of each page (the "cold" column) build what the next ones reuse."""
+    shutil.rmtree(Path(env["PANTAU_DATA_DIR"]) / "cache", ignore_errors=True)
     proc = subprocess.Popen(
-        [PY, "-m", "gunicorn", "pantau.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread",
-         "--log-level", "warning", "--timeout", "120"],
-        env={**env, "ALLOWED_HOSTS": "127.0.0.1"}, cwd=ROOT)
+        [PY, "-m", "pantau", "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+         "--threads", str(threads), "--allow-demo"],
+        # No control socket: it is one path per machine, and other servers may be running.
+        env={**env, "ALLOWED_HOSTS": "127.0.0.1", "GUNICORN_CMD_ARGS": "--no-control-socket --log-level warning"},
+        cwd=ROOT, stdout=subprocess.DEVNULL)
     import httpx
 
     for _ in range(200):
@@ -211,8 +237,25 @@ def logged_in_client(base: str):
     return client
 
 
-def measure(clients: list, path: str, requests: int) -> dict:
-    """Latencies of `requests` GETs of `path` spread over the clients (one thread each)."""
+def server_cpu_seconds(master: int) -> float:
+    """CPU time (user + system) used so far by the gunicorn master and its workers, from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == master or ppid == master:
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def measure(clients: list, path: str, requests: int, master: int | None = None) -> dict:
+    """Latencies of `requests` GETs of `path` spread over the clients (one thread each), and the
+    server's CPU time per request (the app's processes; PostgreSQL's own CPU is not counted): under
+    shared load the wall times stretch, the CPU time does not."""
     times: list[float] = []
     errors: list[int] = []
     lock = threading.Lock()
@@ -236,39 +279,55 @@ def measure(clients: list, path: str, requests: int) -> dict:
                 if status != 200:
                     errors.append(status)
 
-    warm = [threading.Thread(target=clients[i].get, args=(path,)) for i in range(len(clients))]
-    for t in warm:  # warm-up: one request each, at once (per-process caches fill here)
+    cold: list[float] = []
+
+    def first(client):
+        t0 = time.perf_counter()
+        client.get(path)
+        with lock:
+            cold.append(time.perf_counter() - t0)
+
+    warm = [threading.Thread(target=first, args=(clients[i],)) for i in range(len(clients))]
+    for t in warm:  # warm-up: one request each, at once, on an empty page cache (reported as "cold")
         t.start()
     for t in warm:
         t.join()
     threads = [threading.Thread(target=run, args=(c, n)) for c, n in zip(clients, per, strict=True)]
+    cpu0 = server_cpu_seconds(master) if master else 0.0
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    cpu = (server_cpu_seconds(master) - cpu0) * 1000 / len(times) if master else None
     q = statistics.quantiles(times, n=100)
     return {"path": path, "n": len(times), "p50_ms": round(q[49] * 1000, 1), "p95_ms": round(q[94] * 1000, 1),
+            "cold_max_ms": round(max(cold) * 1000, 1),
+            "server_cpu_ms_per_request": round(cpu, 1) if cpu is not None else None,
             "errors": sorted({str(e) for e in errors})}
 
 
 BUSY = "dinkes"
 
 
-def run_db(db: str, rows: int, cache: Path, n_clients: int, requests: int) -> dict:
-    info = build(db, rows, cache)
+def run_db(db: str, rows: int, cache: Path, n_clients: int, requests: int, single: bool) -> dict:
+    info = compute_scorecards(db, rows, cache, build(db, rows, cache))
     env = env_for(db, rows, cache)
+    pantau(env, "migrate", "--no-input")
+    if single:
+        return {"db": db, "build": info, "single": one_at_a_time(env)}
     port = free_port()
-    proc = serve(env, port, workers=2, threads=max(2, n_clients // 2))
+    proc = serve(env, port, workers=WORKERS, threads=THREADS)
     base = f"http://127.0.0.1:{port}"
     try:
         clients = [logged_in_client(base) for _ in range(n_clients)]
         results = []
         for label, path in PAGE_LIST:
-            m = measure(clients, path, requests)
+            m = measure(clients, path, requests, master=proc.pid)
             m["page"] = label
             results.append(m)
-            print(f"  {db:8} {label:38} p50 {m['p50_ms']:8.1f} ms  p95 {m['p95_ms']:8.1f} ms  {m['errors'] or ''}",
-                  file=sys.stderr)
+            print(f"  {db:8} {label:38} p50 {m['p50_ms']:8.1f} ms  p95 {m['p95_ms']:8.1f} ms  "
+                  f"cold {m['cold_max_ms']:8.1f} ms  server CPU {m['server_cpu_ms_per_request']:6.1f} ms/request  "
+                  f"{m['errors'] or ''}", file=sys.stderr)
         t0 = time.perf_counter()
         size = len(clients[0].get(f"/pengaduan/?period={PERIOD}&format=csv").content)
         info["csv_quarter_seconds"] = round(time.perf_counter() - t0, 2)
@@ -279,6 +338,50 @@ def run_db(db: str, rows: int, cache: Path, n_clients: int, requests: int) -> di
         proc.terminate()
         proc.wait(timeout=30)
     return {"db": db, "build": info, "results": results}
+
+
+# docs/deploy.md: `pantau serve --workers` about 2 x cores, gunicorn's threads left at serve's default.
+WORKERS = 2 * (os.cpu_count() or 1)
+THREADS = 1
+
+
+def one_at_a_time(env: dict) -> list[dict]:
+    """Each page alone, in process (Django's test client, logged in as the koordinator): the first
+    request on an empty page cache, then the best of 3 (ms), and the CPU time of the best."""
+    out = subprocess.run([PY, __file__, "--single-child"], env={**env, "ALLOWED_HOSTS": "testserver"},
+                         cwd=ROOT, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def single_child() -> None:
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+    from django.test import Client
+
+    cache.clear()
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="koordinator"))
+
+    def get(path):
+        t0, c0 = time.perf_counter(), time.process_time()
+        r = client.get(path)
+        if r.streaming:
+            b"".join(r.streaming_content)
+        assert r.status_code == 200, (path, r.status_code)
+        return (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
+
+    results = []
+    for label, path in PAGE_LIST:
+        first = get(path)
+        best = min(get(path) for _ in range(3))
+        results.append({"page": label, "path": path, "first_ms": round(first[0], 1),
+                        "best_ms": round(best[0], 1), "best_cpu_ms": round(best[1], 1)})
+        print(f"  {label:38} first {first[0]:8.1f} ms  best {best[0]:8.1f} ms (CPU {best[1]:6.1f})",
+              file=sys.stderr)
+    print(json.dumps(results))
 
 
 PAGE_LIST = [
@@ -306,16 +409,30 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--requests", type=int, default=200, help="requests per page")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/pantau-bench-dashboard"))
+    parser.add_argument("--single", action="store_true",
+                        help="each page alone, in process (first / best of 3) instead of under gunicorn")
+    parser.add_argument("--build-only", action="store_true", help="build the data (and snapshots), measure nothing")
     parser.add_argument("--fill", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--single-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.fill:
         return fill(args.fill)
+    if args.single_child:
+        return single_child()
     dbs = ["sqlite", "postgres"] if args.db == "both" else [args.db]
     if "postgres" in dbs and not postgres_answers():
         print("PostgreSQL does not answer on 127.0.0.1:5432: measuring SQLite only", file=sys.stderr)
         dbs.remove("postgres")
+    if args.build_only:
+        for db in dbs:
+            print(json.dumps(compute_scorecards(db, args.rows, args.cache, build(db, args.rows, args.cache))))
+        return
     out = {"machine": machine(), "rows": args.rows, "clients": args.clients, "requests": args.requests,
-           "runs": [run_db(db, args.rows, args.cache, args.clients, args.requests) for db in dbs]}
+           "runs": [run_db(db, args.rows, args.cache, args.clients, args.requests, args.single) for db in dbs]}
+    if args.single:
+        print(json.dumps(out, indent=1))
+        return
+    out["server"] = {"workers": WORKERS, "threads": THREADS}
     for run in out["runs"]:
         base = max(r["p95_ms"] for r in run["results"] if r["path"] == "/healthz/")
         for r in run["results"]:

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class ComplaintsConfig(AppConfig):
     name = "pantau.complaints"
+
+    def ready(self):
+        from . import versioning
+
+        versioning.connect(self)

@@ -7,7 +7,9 @@ every report whose personal fields left the system is written to the PersonalDat
 import csv
 import tempfile
 from collections.abc import Iterator
+from itertools import islice
 
+from django.core.cache import cache
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +19,8 @@ from pantau.complaints.models import Channel, DeadlineState, Kind, PersonalDataA
 from pantau.lib.periods import WIB
 
 CHUNK = 2000
+CACHE_MAX_ROWS = 10_000  # about 2.7 MB of CSV (0.4 MB zlib-compressed on disk); bigger exports are streamed, not kept
+CACHE_SECONDS = 60 * 60
 XLSX_MAX_ROWS = 1_048_575  # Excel's sheet limit, minus the header row
 
 BASE_FIELDS = [
@@ -97,14 +101,39 @@ def _file_name(ext: str) -> str:
     return f"pantau-laporan-{timezone.localtime():%Y%m%d-%H%M}.{ext}"
 
 
-def csv_response(qs, user, *, personal: bool) -> StreamingHttpResponse:
-    """A CSV streamed row by row: memory stays flat whatever the number of reports."""
-    writer = csv.writer(_Echo())
-    body = ("\ufeff" if i == 0 else "" for i in range(1))  # BOM so Excel reads UTF-8
-    stream = _chain(body, (writer.writerow(r) for r in rows(qs, user, personal=personal)))
+def cached_csv(cache_key: str) -> StreamingHttpResponse | None:
+    """The export kept under `cache_key`, or None. Only exports without personal data are ever kept."""
+    body = cache.get(cache_key)
+    return None if body is None else _csv_download(iter([body]))
+
+
+def _csv_download(stream) -> StreamingHttpResponse:
     response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_file_name("csv")}"'
     return response
+
+
+def csv_response(qs, user, *, personal: bool, cache_key: str | None = None) -> StreamingHttpResponse:
+    """A CSV streamed row by row: memory stays flat whatever the number of reports.
+
+    With `cache_key` (whose data version was read before the rows are), an export of at most
+    CACHE_MAX_ROWS reports is kept in the shared cache and sent from there the next time. An export
+    with personal data never is: each one must reach the audit log."""
+    writer = csv.writer(_Echo())
+    lines = (writer.writerow(r) for r in rows(qs, user, personal=personal))
+    if personal and may_export_personal(user):
+        cache_key = None
+    if cache_key:
+        head = list(islice(lines, CACHE_MAX_ROWS + 2))  # the header row and up to CACHE_MAX_ROWS reports
+        if len(head) <= CACHE_MAX_ROWS + 1:
+            body = "\ufeff" + "".join(head)
+            cache.set(cache_key, body, CACHE_SECONDS)
+            stream = iter([body])
+        else:  # too big to keep: stream the rest
+            stream = _chain(["\ufeff"], head, lines)
+    else:
+        stream = _chain(["\ufeff"], lines)  # BOM so Excel reads UTF-8
+    return _csv_download(stream)
 
 
 def _chain(*iterables):

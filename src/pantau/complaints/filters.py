@@ -9,7 +9,7 @@ import re
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pantau.agencies.models import Agency, Region
 from pantau.agencies.roles import KOORDINATOR, role_of, visible_agencies, visible_complaints
+from pantau.complaints import versioning
 from pantau.complaints.models import Category, Channel, DeadlineState, Kind, Status
 from pantau.lib.periods import PeriodError, parse_period
 
@@ -89,12 +90,11 @@ class ComplaintFilterForm(forms.Form):
                   "2024-01-01..2024-03-31."), params={"value": text}) from None
 
 
-def cached_category_choices() -> list[tuple[int, str]]:
-    """(id, "TOP > SUB") for every category, sorted by that label. Cached for 5 minutes under a key
-    that changes when categories are added or removed (imports add them in bulk, without signals)."""
-    version = Category.objects.aggregate(n=Count("id"), last=Max("id"))
-    key = f"pantau:complaints:category-choices:{version['n']}:{version['last']}"
-    return cache.get_or_set(key, _category_choices, 300)
+def cached_category_choices(version: str | None = None) -> list[tuple[int, str]]:
+    """(id, "TOP > SUB") for every category, sorted by that label; cached per data version (an import
+    that adds categories, or a rename in the admin, changes it)."""
+    key = f"pantau:complaints:category-choices:{version or versioning.current()}"
+    return cache.get_or_set(key, _category_choices, 3600)
 
 
 def _category_choices() -> list[tuple[int, str]]:

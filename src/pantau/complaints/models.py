@@ -138,6 +138,10 @@ class Complaint(models.Model):
             models.Index(fields=["status", "received_at"]),
             models.Index(fields=["resolve_state", "resolve_due_at"]),
             models.Index(fields=["follow_up_state", "follow_up_due_at"]),
+            # The list sorted by resolution deadline (filters.SORTS), for everyone and for one agency:
+            # without them a sort of 1M rows took 0.6-0.9 s on SQLite.
+            models.Index(fields=["resolve_due_at", "id"], name="complaint_deadline_idx"),
+            models.Index(fields=["agency", "resolve_due_at", "id"], name="complaint_agency_deadline_idx"),
         ]
 
     def __str__(self) -> str:
@@ -308,3 +312,16 @@ class SuggestionModel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.examples} @ {self.trained_at:%Y-%m-%d %H:%M}"
+
+class DataVersion(models.Model):
+    """One row whose token changes with every write to what the pages show (complaints.versioning):
+    page caches are keyed on it, so no cached page outlives the data it was made from."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return self.token

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from pantau.lib.periods import WIB
 from pantau.lib.workdays import WorkCalendar, get_calendar, wib_day
 
+from . import versioning
 from .models import Complaint, DeadlineState, Kind, Status
 
 # A report that was closed without disposition owes no further deadline.
@@ -334,6 +335,8 @@ def recompute_deadlines(ids=None, now: datetime | None = None, chunk: int = 2000
             continue
         changed_ids, new = _changed_rows(rows, cal, now)
         if len(changed_ids):
-            _write(changed_ids, new)
+            with transaction.atomic():
+                _write(changed_ids, new)
+                versioning.bump()
             total += len(changed_ids)
     return total

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pantau.agencies.models import Agency, Region
+from pantau.complaints import versioning
 from pantau.complaints.models import Category, Complaint, ComplaintEvent, FollowUp
 from pantau.lib.fmt import number
 
@@ -81,6 +82,7 @@ def seed(seed: int = 2024, calendar=None, count: int = 8000, replace: bool = Fal
             events += [{"complaint_id": cid, "recorded_at": now, **e} for e in r.events]
         insert_rows(FollowUp, follow_ups)
         insert_rows(ComplaintEvent, events)
+        versioning.bump()  # plain SQL inserts: no signal told the page caches
     written = time.monotonic()
     log(_("wrote %(n)s reports, %(f)s follow-ups, %(e)s events in %(s)s s")
         % {"n": number(len(reports)), "f": number(len(follow_ups)), "e": number(len(events)),

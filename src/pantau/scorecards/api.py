@@ -53,15 +53,11 @@ def snapshot(period: Period | str) -> dict:
 
 
 def data_version() -> str:
-    """Changes whenever reports are added or removed or snapshots recomputed (after every import),
-    so a live result is never served from before the data it describes changed."""
-    from django.db.models import Count, Max
+    """Changes with every write to reports, follow-ups, agencies, categories, the calendar or the
+    snapshots (complaints.versioning), so a cached result never outlives the data it describes."""
+    from pantau.complaints import versioning
 
-    from pantau.complaints.models import Complaint
-
-    agg = Complaint.objects.aggregate(n=Count("id"), last=Max("id"))
-    last_snapshot = ProvincePeriodSnapshot.objects.aggregate(at=Max("computed_at"))["at"]
-    return f"{agg['n']}-{agg['last']}-{last_snapshot.timestamp() if last_snapshot else 0}"
+    return versioning.current()
 
 
 def min_reports() -> int:

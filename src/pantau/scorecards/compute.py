@@ -6,7 +6,6 @@ import logging
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Max, Min
 from django.utils import timezone
 
 from pantau.agencies.models import Agency
@@ -37,11 +36,20 @@ def compute_period(period: Period, now: datetime | None = None, qs=None) -> dict
     return {"province": province, "agencies": per_agency, "breakdowns": breakdowns.raw(reports)}
 
 
-@transaction.atomic
 def store_period(period: Period, now: datetime | None = None) -> dict:
-    """Compute one period and replace its snapshots in one transaction; returns what was stored."""
+    """Compute one period, then replace its snapshots in one short transaction; returns what was stored.
+
+    The computation reads outside the transaction: on SQLite a write transaction around it held the
+    database's write lock for the whole computation (tens of seconds for a year at 1M reports), and
+    every log-in and session save waited for it."""
     now = now or timezone.now()
     data = compute_period(period, now)
+    with transaction.atomic():
+        _write(period, data, now)
+    return data
+
+
+def _write(period: Period, data: dict, now: datetime) -> None:
     ProvincePeriodSnapshot.objects.update_or_create(
         period=period.key,
         defaults={"indicators": data["province"], "breakdowns": data["breakdowns"], "computed_at": now},
@@ -51,15 +59,17 @@ def store_period(period: Period, now: datetime | None = None) -> dict:
         AgencyPeriodSnapshot(period=period.key, agency_id=a, indicators=ind, computed_at=now)
         for a, ind in data["agencies"].items()
     )
-    return data
 
 
 def periods_with_reports() -> list[Period]:
     """Every month, quarter, half-year and year (WIB) from the first report's to the last report's."""
-    span = Complaint.objects.aggregate(first=Min("received_at"), last=Max("received_at"))
-    if span["first"] is None:
+    # Two index lookups: SQLite answers MIN and MAX in one query by scanning the table (250 ms at 1M).
+    dates = Complaint.objects.order_by().values_list("received_at", flat=True)
+    first = dates.order_by("received_at").first()
+    if first is None:
         return []
-    first, last = span["first"].astimezone(WIB).date(), span["last"].astimezone(WIB).date()
+    last = dates.order_by("-received_at").first()
+    first, last = first.astimezone(WIB).date(), last.astimezone(WIB).date()
     out: list[Period] = []
     for year in range(first.year, last.year + 1):
         out.append(parse_period(str(year)))

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from pantau.complaints import versioning
 from pantau.complaints.importers.mapping import FIELDS, REQUIRED, detect_mapping, header_key, label
 from pantau.complaints.importers.readers import FileProblem, Table, read_table
 from pantau.complaints.importers.session import Session
@@ -183,6 +184,8 @@ def _run_rows(result: ImportResult, table: Table, dry_run: bool) -> None:
         refused = bool(session.rejected_rows)
         if refused or dry_run:
             transaction.set_rollback(True)
+        else:
+            versioning.bump()  # the rows went in as plain SQL: no signal told the caches
     _collect(result, session)
     if refused:
         result.message = _("%(count)d row(s) rejected: nothing was saved. Fix the rows listed and import the file again.") % {"count": result.counts["rejected"]}

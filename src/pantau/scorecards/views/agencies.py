@@ -1,15 +1,18 @@
 """/opd/ (ranking), /opd/<slug>/ (one agency over time) and /prioritas-rapat/ (meeting priorities)."""
 
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from pantau.agencies.roles import visible_agencies
 from pantau.lib import charts
 from pantau.scorecards import api, presenters
 from pantau.scorecards.presenters import Chart
+from pantau.web import pagecache
 
 from .access import province_readers
-from .dashboard import chart_or_csv
+from .dashboard import cache_timeout, chart_or_csv, has_snapshots, picker_params
 
 
 def ranking_chart(rows: list[dict]) -> Chart:
@@ -55,25 +58,44 @@ def agency_detail(request, slug: str):
 
         return redirect_to_login(request.get_full_path())
     agency = get_object_or_404(visible_agencies(request.user), slug=slug)
+    if request.GET.get("format") == "csv":
+        pick = presenters.picker(request.GET)
+        return chart_or_csv(request, [agency_history(agency, pick.period)[1]], pick.period)
+    # The part reads the agency again: its name must be read after the data version the part is kept under.
+    part = pagecache.cached("agency", request.user, (agency.pk, *picker_params(request)),
+                            lambda: agency_part(request, type(agency).objects.get(pk=agency.pk)),
+                            timeout=cache_timeout)
+    return render(request, "scorecards/agency_detail.html", {"agency": agency, "label": part["label"],
+                                                             "body": mark_safe(part["html"])})
+
+
+def agency_history(agency, period) -> tuple[list[dict], Chart]:
+    """The twelve months up to the period's end (from the first month with reports), and their chart."""
+    history = api.history(presenters.month_periods(period.last_day), agency)
+    while len(history) > 1 and not history[0]["province"].get("received"):
+        history.pop(0)  # months before the first report say nothing
+    return history, history_chart(agency, history)
+
+
+def agency_part(request, agency) -> dict:
+    """The agency page's content as HTML, with its period's label and whether any figure was live."""
     pick = presenters.picker(request.GET)
     data = api.stats(pick.period, agency.slug)
     mine = data["agencies"][0] if data["agencies"] else None
-    history = api.history(presenters.month_periods(pick.period.last_day), agency)
-    while len(history) > 1 and not history[0]["province"].get("received"):
-        history.pop(0)  # months before the first report say nothing
-    chart = history_chart(agency, history)
-    if (csv := chart_or_csv(request, [chart], pick.period)) is not None:
-        return csv
+    history, chart = agency_history(agency, pick.period)
     previous = api.stats(pick.period.previous(), agency.slug)["agencies"]
     rows = [{"key": k, "label": presenters.LABELS[k], "mine": (mine or {}).get(k), "province": data["province"][k],
              "definition": presenters.definition_url(k),
              "reports": presenters.reports_link(pick.period, k, agency.slug)}
             for k in api.INDICATORS if k != "zone"]
-    return render(request, "scorecards/agency_detail.html", {
+    html = render_to_string("scorecards/_agency_detail.html", {
         "agency": agency, "pick": pick, "period": pick.period, "mine": mine, "stats": data, "rows": rows,
         "cards": presenters.cards(mine or {}, previous[0] if previous else None, pick.period, agency.slug),
         "chart": chart, "history": history, "answers": answer_quality(pick.period, agency),
     })
+    months = presenters.month_periods(pick.period.last_day)
+    return {"html": html, "label": data["label"],
+            "live": not has_snapshots(pick.period, pick.period.previous(), *months)}
 
 
 def answer_quality(period, agency) -> dict:

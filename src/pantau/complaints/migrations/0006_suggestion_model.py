@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0003_import_running_label'),
+        ('complaints', '0005_deadline_sort_indexes'),
     ]
 
     operations = [
