@@ -77,7 +77,7 @@ def dispose(complaint: Complaint, user, agency, category: Category | None = None
 
     now = timezone.now()
     with transaction.atomic():
-        locked = Complaint.objects.select_for_update().select_related("agency", "category").get(pk=complaint.pk)
+        locked = Complaint.objects.select_for_update().get(pk=complaint.pk)  # no joins: PostgreSQL locks one table
         if locked.status in (Status.COMPLETED, Status.ARCHIVED):
             raise DispositionRefused(_("A completed or archived report cannot be disposed."))
         if locked.agency_id == agency.pk and locked.status not in (Status.UNVERIFIED, Status.NOT_AUTHORISED):
