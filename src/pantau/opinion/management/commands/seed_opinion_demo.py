@@ -6,6 +6,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from pantau.lib.fmt import number
 from pantau.opinion.demo import seed
 
 
@@ -24,5 +25,6 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps({**result.__dict__, "seconds": seconds}))
             return
-        self.stdout.write(_("%(topics)d topics, %(sources)d sources, %(stored)d of %(fetched)d generated mentions stored in %(seconds)s s.") % {
-            **result.__dict__, "seconds": seconds})
+        counts = {key: number(result.__dict__[key]) for key in ("topics", "sources", "stored", "fetched")}
+        self.stdout.write(_("%(topics)s topics, %(sources)s sources, %(stored)s of %(fetched)s generated mentions "
+                            "stored in %(seconds)s s.") % {**counts, "seconds": number(seconds, 1)})
