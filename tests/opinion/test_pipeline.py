@@ -10,7 +10,7 @@ from pantau.opinion.enrichers import register, unregister
 from pantau.opinion.models import Cluster, Mention, Source, Topic
 from pantau.opinion.normalize import canonical_url, detect_language
 from pantau.opinion.pipeline import ingest
-from pantau.opinion.places import ensure_regions, region_key
+from pantau.opinion.places import region_key
 from pantau.opinion.query import words
 from pantau.opinion.sources.base import Item
 
@@ -76,7 +76,6 @@ def test_syndicated_near_copies_join_one_story_and_other_articles_do_not(source)
 
 
 def test_mentions_are_matched_to_topics_and_tagged_with_their_region(source):
-    ensure_regions()
     jalan = Topic.objects.create(name="Jalan", slug="jalan", query='jalan NEAR/3 (rusak OR berlubang)')
     Topic.objects.create(name="RSUD", slug="rsud", query="rsud OR puskesmas")
     Topic.objects.create(name="Rusak", slug="x", query="(", active=True)  # broken query: skipped
@@ -153,7 +152,6 @@ def test_worker_processes_store_exactly_what_the_serial_pipeline_stores(monkeypa
     from pantau.opinion.demo import Generator, ensure_topics_and_sources
     from pantau.opinion.pipeline import Pipeline
 
-    ensure_regions()
     _, sources = ensure_topics_and_sources()
     produced = Generator(5, sources).mentions(900)
     copies = [(s, replace(item, url=f"{item.url}-salin" if item.url else "", external_id=f"{item.external_id}-salin",

@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from pantau.opinion.models import FetchRun, Mention, MentionTopic, Source, Topic
 from pantau.opinion.pipeline import ingest
-from pantau.opinion.places import ensure_regions
 from pantau.opinion.sources.base import Item
 
 T = datetime(2025, 2, 10, 3, 0, tzinfo=UTC)
@@ -15,7 +14,6 @@ T = datetime(2025, 2, 10, 3, 0, tzinfo=UTC)
 
 @pytest.fixture
 def stored(db):
-    ensure_regions()
     source = Source.objects.create(name="Kabar Banten", kind="rss", url="https://kabar.example/rss")
     topic = Topic.objects.create(name="Jalan", slug="jalan", query="jalan*")
     items = [

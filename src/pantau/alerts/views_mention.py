@@ -8,10 +8,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pantau.agencies.models import Agency
+from pantau.complaints import disposition
 from pantau.complaints.actions import create_complaint_from_mention
-from pantau.complaints.models import Category
-from pantau.complaints.suggest import suggest
 from pantau.opinion.models import Sentiment
 
 from .actions import correct_sentiment
@@ -22,9 +20,7 @@ def review_context(mention) -> dict:
     """What the mention page needs for the correction and "turn into a report" forms."""
     context = {"sentiments": Sentiment.choices}
     if not mention.complaint_id:
-        context["suggestions"] = suggest(f"{mention.title} {mention.text}")
-        context["agencies"] = Agency.objects.filter(active=True).order_by("name")
-        context["categories"] = Category.objects.filter(parent__isnull=True).order_by("name")
+        context.update(disposition.choices(f"{mention.title} {mention.text}"))
     return context
 
 
@@ -53,11 +49,10 @@ def mention_sentiment(request, pk: int):
 @analyst_only
 def mention_to_complaint(request, pk: int):
     mention = visible_mention(request, pk)
-    agency = Agency.objects.filter(pk=request.POST.get("agency") or 0, active=True).first()
+    agency, category = disposition.chosen(request.POST)
     if agency is None:
         messages.error(request, _("Choose the agency that must handle the report."))
         return back(request, mention)
-    category = Category.objects.filter(pk=request.POST.get("category") or 0).first()
     complaint = create_complaint_from_mention(mention, request.user, agency, category)
     messages.success(request, _("Report %(id)s created and disposed to %(agency)s.")
                      % {"id": complaint.tracking_id, "agency": agency.name})

@@ -4,6 +4,7 @@ import secrets
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Category, Channel, Complaint, ComplaintEvent, Kind, Status
 
@@ -71,8 +72,6 @@ def dispose(complaint: Complaint, user, agency, category: Category | None = None
     the agency's first follow-up is due in its working days from now; a disposition event by `user`
     (and a data event when the category changes); deadlines recomputed. Completed or archived reports
     are refused, and so is disposing an already disposed report to the agency it is at."""
-    from django.utils.translation import gettext as _
-
     from pantau.complaints.sla import recompute_deadlines
 
     now = timezone.now()

@@ -123,27 +123,36 @@ def is_stale(latest: SuggestionModel | None = None) -> bool:
     return Complaint.objects.filter(updated_at__gt=latest.trained_at).exists()
 
 
-def get_suggester() -> Suggester | None:
-    """The stored suggester (loaded once per process per training). None while there is nothing to
-    learn from, or while a large office's first model is still being learned by the job."""
+def _few_dispositions() -> bool:
+    """True when the office has at most INLINE_LIMIT disposed reports (learning takes about a second)."""
+    return Complaint.objects.filter(agency__isnull=False)[:INLINE_LIMIT + 1].count() <= INLINE_LIMIT
+
+
+def _current() -> tuple[Suggester | None, bool]:
+    """The suggester to use now, and whether a first model is still being learned by the job. A small
+    office learns here when its reports changed; a large one waits for the job and meanwhile uses the
+    model it has."""
     latest = SuggestionModel.objects.order_by("-trained_at").only("pk", "trained_at", "examples").first()
-    small = latest.examples <= INLINE_LIMIT if latest else (
-        Complaint.objects.filter(agency__isnull=False)[:INLINE_LIMIT + 1].count() <= INLINE_LIMIT)
-    if small and (latest is None or is_stale(latest)):
-        return refresh()
     if latest is None:
-        return None
+        return (refresh(), False) if _few_dispositions() else (None, True)
+    if latest.examples <= INLINE_LIMIT and is_stale(latest) and _few_dispositions():
+        return refresh(), False
     if _cache.get("pk") != latest.pk:
         data = SuggestionModel.objects.filter(pk=latest.pk).values_list("data", flat=True).first()
         _cache.update(pk=latest.pk, suggester=pickle.loads(bytes(data)))  # noqa: S301 - our own model
-    return _cache["suggester"]
+    return _cache["suggester"], False
+
+
+def get_suggester() -> Suggester | None:
+    """The stored suggester (loaded once per process per training). None while there is nothing to
+    learn from, or while a large office's first model is still being learned by the job."""
+    return _current()[0]
 
 
 def suggest(text: str, k: int = 3) -> dict:
     """Top-k agencies and top-level categories for `text`; empty lists when nothing was learned yet,
     with "pending" True when the first model is still being learned."""
-    suggester = get_suggester()
+    suggester, pending = _current()
     if suggester is None:
-        pending = not SuggestionModel.objects.exists() and Complaint.objects.filter(agency__isnull=False).exists()
         return {"agency": [], "category": [], "pending": pending}
     return {**suggester.suggest(text, k), "pending": False}

@@ -13,7 +13,6 @@ from django.db import transaction
 
 from .models import FetchRun, Source, Topic
 from .pipeline import Pipeline
-from .places import ensure_regions
 from .sources.base import Item
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -217,7 +216,6 @@ class Generator:
 
 def seed(seed: int = 1, target: int = 50_000) -> DemoResult:
     """Create the demo topics, sources and mentions; running it again adds nothing new."""
-    ensure_regions()
     topics, sources = ensure_topics_and_sources()
     produced = Generator(seed, sources).mentions(target)
     pipeline = Pipeline()

@@ -91,17 +91,3 @@ def region_ids() -> dict[str, int]:
         core = " ".join(w for w in words(region.name) if w not in ("kabupaten", "kab", "kota"))
         by_shape[(region.kind, core)] = region.id
     return {key: by_shape[shape] for key, shape in REGIONS.items() if shape in by_shape}
-
-
-def ensure_regions() -> dict[str, int]:
-    """Create any of Banten's eight kabupaten/kota that are missing; returns region_ids()."""
-    from django.utils.text import slugify
-
-    from pantau.agencies.models import Region
-
-    existing = region_ids()
-    for key, (kind, core) in REGIONS.items():
-        if key not in existing:
-            name = f"{'Kabupaten' if kind == 'kabupaten' else 'Kota'} {core.title()}"
-            Region.objects.get_or_create(name=name, defaults={"slug": slugify(name), "kind": kind})
-    return region_ids()

@@ -7,12 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pantau.agencies.models import Agency
 from pantau.agencies.roles import KOORDINATOR, may_see_personal_data, role_of, visible_complaints
-from pantau.complaints import sla
+from pantau.complaints import disposition, sla
 from pantau.complaints.actions import DispositionRefused, dispose
-from pantau.complaints.models import Category, Complaint, PersonalDataAccess, Status
-from pantau.complaints.suggest import suggest
+from pantau.complaints.models import Complaint, PersonalDataAccess, Status
 from pantau.complaints.timeline import timeline
 from pantau.web.access import role_required
 
@@ -57,20 +55,17 @@ def disposition_context(user, complaint: Complaint) -> dict:
     from past dispositions (suggest.py). Nothing for other roles or for closed reports."""
     if role_of(user) != KOORDINATOR or complaint.status in (Status.COMPLETED, Status.ARCHIVED):
         return {}
-    return {"may_dispose": True, "suggestions": suggest(f"{complaint.title} {complaint.text}"),
-            "agencies": Agency.objects.filter(active=True).order_by("name"),
-            "categories": Category.objects.filter(parent__isnull=True).order_by("name")}
+    return {"may_dispose": True, **disposition.choices(f"{complaint.title} {complaint.text}")}
 
 
 @require_POST
 @role_required(KOORDINATOR)
 def complaint_dispose(request, tracking_id: str):
     complaint = visible_complaint_or_404(request.user, tracking_id)
-    agency = Agency.objects.filter(pk=request.POST.get("agency") or 0, active=True).first()
+    agency, category = disposition.chosen(request.POST)
     if agency is None:
         messages.error(request, _("Choose the agency that must handle the report."))
         return redirect("complaint_detail", tracking_id=complaint.tracking_id)
-    category = Category.objects.filter(pk=request.POST.get("category") or 0).first()
     try:
         dispose(complaint, request.user, agency, category)
     except DispositionRefused as refused:
