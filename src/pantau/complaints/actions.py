@@ -84,7 +84,7 @@ def dispose(complaint: Complaint, user, agency, category: Category | None = None
         ComplaintEvent.objects.create(complaint=locked, kind=ComplaintEvent.Kind.DISPOSITION, field="agency",
                                       old_value=locked.agency.name if locked.agency else "",
                                       new_value=agency.name, occurred_at=now, user=user)
-        if category is not None and category.pk != locked.category_id:
+        if category is not None and category.pk not in _ancestry(locked.category):
             ComplaintEvent.objects.create(complaint=locked, kind=ComplaintEvent.Kind.FIELD, field="category",
                                           old_value=str(locked.category or ""), new_value=str(category),
                                           occurred_at=now, user=user)
@@ -100,3 +100,12 @@ def dispose(complaint: Complaint, user, agency, category: Category | None = None
     recompute_deadlines([locked.pk], now=now)
     locked.refresh_from_db()
     return locked
+
+
+def _ancestry(category: Category | None) -> set[int]:
+    """The ids of `category` and its parents: choosing one of them keeps the more precise category."""
+    ids: set[int] = set()
+    while category is not None and category.pk not in ids:
+        ids.add(category.pk)
+        category = category.parent
+    return ids

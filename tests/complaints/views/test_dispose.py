@@ -78,3 +78,14 @@ def test_only_the_koordinator_disposes(client_for, dinkes, pupr):
     page = client_for("admin_dinkes").get(f"/pengaduan/{report.tracking_id}/").content.decode()
     assert 'id="disposisi"' not in page
     assert Complaint.objects.get(pk=report.pk).agency == dinkes
+
+
+def test_choosing_the_top_level_category_keeps_the_reports_sub_category(client_for, dinkes, pupr):
+    health = Category.objects.create(name="Kesehatan")
+    hospital = Category.objects.create(name="Pelayanan Rumah Sakit", parent=health)
+    report = make_complaint(None, status="unverified", disposed_at=None, category=hospital)
+    client_for("koordinator").post(f"/pengaduan/{report.tracking_id}/disposisi/",
+                                   {"agency": dinkes.pk, "category": health.pk})
+    report.refresh_from_db()
+    assert (report.agency, report.category) == (dinkes, hospital)
+    assert not ComplaintEvent.objects.filter(complaint=report, kind="field").exists()
