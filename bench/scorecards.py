@@ -32,7 +32,7 @@ from django.db import connection  # noqa: E402
 from pantau.complaints.models import Complaint  # noqa: E402
 from pantau.lib.periods import parse_period  # noqa: E402
 from pantau.scorecards import api  # noqa: E402
-from pantau.scorecards.compute import compute_all, compute_period, cohort  # noqa: E402
+from pantau.scorecards.compute import cohort, compute_all, compute_period  # noqa: E402
 
 
 def timed(fn, runs: int) -> list[float]:

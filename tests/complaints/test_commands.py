@@ -63,3 +63,14 @@ def test_the_console_script_accepts_hyphenated_command_names(tmp_path):
         out = subprocess.run([sys.executable, "-m", "pantau", *args], capture_output=True, text=True, env=env)
         assert out.returncode == 0, out.stderr
         assert "cuti bersama" in out.stdout
+
+
+def test_history_rows_name_themselves_in_the_admin_in_wib(report):
+    from django.utils import translation
+
+    from pantau.complaints.models import FollowUp
+
+    follow_up = FollowUp.objects.create(complaint=report, posted_at=datetime(2024, 4, 17, 2, 30, tzinfo=WIB))
+    with translation.override("id"):
+        assert str(report.events.get()) == "Laporan masuk, 5 April 2024, 10.00"
+        assert str(follow_up) == "Tindak lanjut, 17 April 2024, 2.30"

@@ -75,7 +75,7 @@ def test_bulk_count_agrees_with_single_count(cal):
     starts = np.array(["2024-04-05", "2024-03-02", "2024-12-24"], dtype="datetime64[D]")
     ends = np.array(["2024-04-18", "2024-03-04", "2025-01-02"], dtype="datetime64[D]")
     bulk = cal.busday_count(starts, ends)
-    single = [cal.working_days_between(s.astype(date), e.astype(date)) for s, e in zip(starts, ends)]
+    single = [cal.working_days_between(s.astype(date), e.astype(date)) for s, e in zip(starts, ends, strict=True)]
     # 24 Dec 2024 -> 2 Jan 2025: 25 Natal, 26 cuti bersama, 1 Jan skipped; 27, 30, 31 Dec and 2 Jan counted.
     assert list(bulk) == single == [3, 1, 4]
 

@@ -165,7 +165,6 @@ def test_the_activity_report_tells_who_came_what_the_numbers_said_and_what_was_d
 @time_machine.travel(NOW, tick=False)
 def test_the_agency_page_shows_the_share_of_good_answers_beside_the_province(meeting, dinkes, client_for):
     from pantau.complaints.models import FollowUp
-
     from tests.lib.test_answer_quality import GOOD, POOR
 
     reports_of_dinkes = list(Complaint.objects.filter(agency=dinkes)[:4])

@@ -2,7 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
-    CalendarOverride, Category, ColumnMapping, Complaint, ComplaintEvent, FollowUp, ImportBatch,
+    CalendarOverride,
+    Category,
+    ColumnMapping,
+    Complaint,
+    ComplaintEvent,
+    FollowUp,
+    ImportBatch,
     PersonalDataAccess,
 )
 from .sla import recompute_deadlines

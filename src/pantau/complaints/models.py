@@ -2,6 +2,9 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -186,6 +189,9 @@ class ComplaintEvent(models.Model):
         verbose_name = _("report event")
         verbose_name_plural = _("report events")
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}, {date_format(timezone.localtime(self.occurred_at), 'DATETIME_FORMAT')}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("ComplaintEvent is append-only")
@@ -212,6 +218,8 @@ class FollowUp(models.Model):
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
 
+    def __str__(self) -> str:
+        return f"{capfirst(self._meta.verbose_name)}, {date_format(timezone.localtime(self.posted_at), 'DATETIME_FORMAT')}"
 
 class ColumnMapping(models.Model):
     """A saved mapping from an export's column headers to Pantau's fields."""
@@ -297,6 +305,8 @@ class PersonalDataAccess(models.Model):
         verbose_name = _("personal data access")
         verbose_name_plural = _("personal data accesses")
 
+    def __str__(self) -> str:
+        return f"{self.via}, {date_format(timezone.localtime(self.at), 'DATETIME_FORMAT')}"
 
 class SuggestionModel(models.Model):
     """The agency/category suggester (suggest.py) learned from past dispositions, stored so that every

@@ -166,8 +166,8 @@ def activity_report_docx(meeting) -> bytes:
 def _docx_table(doc, header: list[str], rows: list[list[str]]) -> None:
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header):
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
     for row in rows or [["-"] * len(header)]:
-        for cell, text in zip(table.add_row().cells, row):
+        for cell, text in zip(table.add_row().cells, row, strict=False):
             cell.text = str(text)

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from pantau.complaints.models import Kind
@@ -58,6 +59,8 @@ class Invitation(models.Model):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
 
+    def __str__(self) -> str:
+        return str(self.agency)
 
 class Attendee(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendees")
@@ -71,6 +74,8 @@ class Attendee(models.Model):
         verbose_name = _("attendee")
         verbose_name_plural = _("attendees")
 
+    def __str__(self) -> str:
+        return self.name
 
 class Decision(models.Model):
     """A decision of a meeting, with the agency responsible and a due date; reviewed at the next one."""
@@ -95,6 +100,8 @@ class Decision(models.Model):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
 
+    def __str__(self) -> str:
+        return Truncator(self.text).chars(80)
 
 class Photo(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="photos")
@@ -105,6 +112,8 @@ class Photo(models.Model):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
 
+    def __str__(self) -> str:
+        return self.caption or self.image.name
 
 class AnswerTemplate(models.Model):
     """A model answer per kind and category, kept by the koordinator."""

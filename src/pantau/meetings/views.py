@@ -11,7 +11,14 @@ from pantau.lib.periods import parse_period
 from pantau.web.access import role_required
 
 from . import actions, documents, quality
-from .forms import AnswerTemplateForm, AttendeeForm, DecisionForm, MeetingForm, MinutesForm, PhotoForm
+from .forms import (
+    AnswerTemplateForm,
+    AttendeeForm,
+    DecisionForm,
+    MeetingForm,
+    MinutesForm,
+    PhotoForm,
+)
 from .models import AnswerTemplate, Decision, Meeting, Photo
 
 edit = role_required(KOORDINATOR)
