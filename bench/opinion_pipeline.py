@@ -223,7 +223,7 @@ def store_alone(items) -> dict:
         bulk.insert(Mention, drafts)
         Pipeline._fetch_ids(drafts)
     store = len(items) / (time.process_time() - started)
-    return {"prepared items into Mention objects": round(normalize), "store (executemany + ids back)": round(store)}
+    return {"prepared items into Mention objects": round(normalize), "store (bulk insert: COPY on PostgreSQL, executemany on SQLite; ids read back)": round(store)}
 
 
 def machine() -> dict:

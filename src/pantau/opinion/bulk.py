@@ -1,5 +1,6 @@
-"""Bulk inserts with one `executemany` per batch: the ORM's bulk_create spent most of the pipeline's
-time compiling SQL per object (DESIGN.md: 10k rows/s vs 55k for executemany on SQLite)."""
+"""Bulk inserts: COPY on PostgreSQL, one `executemany` per batch elsewhere. The ORM's bulk_create
+spent most of the pipeline's time compiling SQL per object (DESIGN.md: 10k rows/s vs 55k for
+executemany on SQLite)."""
 
 from datetime import datetime
 
