@@ -11,6 +11,7 @@ from openpyxl.utils import column_index_from_string
 
 from pantau.agencies.models import Region
 from pantau.complaints import sla
+from pantau.complaints.importers.background import DatabaseThread
 from pantau.complaints.importers.readers import CSV_FORMULA, Table
 from pantau.complaints.importers.resolvers import AgencyResolver, CategoryResolver, RegionResolver
 from pantau.complaints.importers.rows import ParsedRow, RowParser
@@ -47,6 +48,7 @@ class Session:
         self.events_written = 0
         self.data_rows = 0
         self._names: dict[tuple[str, int], str] = {}
+        self.db: DatabaseThread | None = None  # while run() runs
 
     @property
     def writing(self) -> bool:
@@ -61,17 +63,44 @@ class Session:
             self.rejections.append({"row": row, "column": column, "value": _shown(value), "reason": reason})
 
     def run(self) -> None:
+        """Batch by batch: look up which rows are stored, check the rows, write them.
+
+        The database work runs in a second thread (DatabaseThread), queued in this order: the
+        look-up of batch k+1 is queued before the writes of batch k, so that batch k's writes run
+        while batch k+1 is read (and, once its look-up is back, checked). A look-up never waits
+        for an earlier batch's writes: a tracking ID is looked up once per file (_rows).
+        """
         self._reject_formulas()
+        with DatabaseThread() as db:
+            self.db = db
+            self.categories.call = db.call
+            batches = self._batches()
+            upcoming = self._look_up(next(batches, None))
+            while upcoming is not None:
+                pending, lookup = upcoming
+                upcoming = self._look_up(next(batches, None))
+                self._flush(pending, lookup.result())
+                db.check()
+            db.call(self.writer.restore_indexes)
+        self.db = None
+
+    def _look_up(self, pending):
+        """(the batch, the Future of its stored rows), or None after the last batch."""
+        if pending is None:
+            return None
+        return pending, self.db.submit(stored_rows, [item[2] for item in pending])
+
+    # ------------------------------------------------------------------ reading
+
+    def _batches(self) -> Iterator[list[tuple[int, list, str, str]]]:
         pending: list[tuple[int, list, str, str]] = []
         for item in self._rows():
             pending.append(item)
             if len(pending) >= BATCH_ROWS:
-                self._flush(pending)
+                yield pending
                 pending = []
-        self._flush(pending)
-        self.writer.restore_indexes()
-
-    # ------------------------------------------------------------------ reading
+        if pending:
+            yield pending
 
     def _rows(self) -> Iterator[tuple[int, list, str, str]]:
         """(row number, cells, tracking ID, hash) of rows to look at; rejects duplicates and formulas."""
@@ -125,10 +154,8 @@ class Session:
 
     # ------------------------------------------------------------------ one batch
 
-    def _flush(self, pending: list[tuple[int, list, str, str]]) -> None:
-        if not pending:
-            return
-        stored = {tid: (pk, row_hash) for tid, pk, row_hash in stored_rows([item[2] for item in pending])}
+    def _flush(self, pending: list[tuple[int, list, str, str]], found: list[tuple[str, int, str]]) -> None:
+        stored = {tid: (pk, row_hash) for tid, pk, row_hash in found}
         new_rows, old_rows = [], []
         for number, cells, tracking_id, row_hash in pending:
             known = stored.get(tracking_id)
@@ -143,12 +170,13 @@ class Session:
             if row is not None:
                 (old_rows if known else new_rows).append((row, known[0] if known else None))
         self.counts["new"] += len(new_rows)
-        self._write_new([row for row, _pk in new_rows])
-        self._compare_and_write_changed(old_rows)
+        if self.writing and new_rows:
+            self.db.submit(self._write_new, [row for row, _pk in new_rows])  # not waited for
+        if old_rows:
+            self.db.call(self._compare_and_write_changed, old_rows)
 
     def _write_new(self, rows: list[ParsedRow]) -> None:
-        if not self.writing or not rows:
-            return
+        """Insert new reports and their follow-ups (in the database thread)."""
         self.writer.defer_indexes(self.table.size_hint)
         ids = self.writer.insert_complaints([(row.values, row.row_hash) for row in rows])
         self.writer.insert_follow_ups([

@@ -1,0 +1,68 @@
+"""A second thread that does an import's database work, so that writing overlaps reading and checking."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from django.db import DEFAULT_DB_ALIAS, connections
+
+
+class DatabaseThread:
+    """Runs database work, in the order given, in one second thread on the caller's connection
+    (and so inside the caller's transaction: all or nothing still holds).
+
+    Why: while one batch's rows are written, the main thread reads and checks the next batch.
+    psycopg (COPY, waiting for the server) and sqlite3 (sqlite3_step) release the GIL, so the
+    database's work runs beside the Python work instead of after it.
+
+    Rules, so that two threads never use the connection at once:
+    - while the thread is open, every query of the import goes through submit() or call();
+    - the connection is handed over the way Django's LiveServerThread does it
+      (inc_thread_sharing, then the thread's own `connections[alias]`);
+    - the first failure fails every later task too (they would only run in an aborted
+      transaction) and is raised again in the main thread: by result(), check() and on leaving
+      the `with` block, so that the caller's transaction rolls back.
+    """
+
+    def __init__(self, alias: str = DEFAULT_DB_ALIAS):
+        self.alias = alias
+        self.connection = connections[alias]
+        self.failure: BaseException | None = None
+        self.executor: ThreadPoolExecutor | None = None
+
+    def __enter__(self) -> DatabaseThread:
+        self.connection.inc_thread_sharing()
+        self.executor = ThreadPoolExecutor(1, thread_name_prefix="import-db", initializer=self._adopt)
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        try:
+            self.executor.shutdown(wait=True, cancel_futures=kind is not None)
+        finally:
+            self.connection.dec_thread_sharing()
+        if kind is None:
+            self.check()
+
+    def _adopt(self) -> None:
+        connections[self.alias] = self.connection
+
+    def submit(self, function, *args) -> Future:
+        """Queue `function(*args)` after the work already queued; its Future gives the result."""
+        return self.executor.submit(self._run, function, args)
+
+    def call(self, function, *args):
+        """Run `function(*args)` in the thread after the queued work, and wait for its result."""
+        return self.submit(function, *args).result()
+
+    def check(self) -> None:
+        """Raise the failure of earlier work, if any (writes are queued without waiting)."""
+        if self.failure is not None:
+            raise self.failure
+
+    def _run(self, function, args):
+        self.check()
+        try:
+            return function(*args)
+        except BaseException as error:
+            self.failure = error
+            raise
