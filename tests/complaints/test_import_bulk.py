@@ -6,7 +6,7 @@ from django.db import connection
 
 from pantau.complaints.importers.lapor import run_import
 from pantau.complaints.importers.writer import Writer
-from pantau.complaints.models import Complaint
+from pantau.complaints.models import Complaint, FollowUp
 from tests.complaints.exports import report, write_xlsx
 
 pytestmark = pytest.mark.django_db
@@ -63,14 +63,33 @@ def test_foreign_keys_are_deferred_again_after_an_import(tmp_path, agencies, reg
             cursor.execute("UPDATE complaints_complaint SET agency_id = NULL WHERE id = %s", [complaint.pk])
 
 
-def test_a_failure_in_the_database_thread_rolls_everything_back(tmp_path, agencies, regions, monkeypatch):
+@pytest.fixture(params=["threaded", "inline"])
+def database_thread(request, monkeypatch):
+    """Both ways of running the import's database work, on whichever database the tests use."""
+    vendors = {connection.vendor} if request.param == "threaded" else set()
+    monkeypatch.setattr("pantau.complaints.importers.session.THREADED_VENDORS", vendors)
+    monkeypatch.setattr("pantau.complaints.importers.session.BATCH_ROWS", 10)
+    return request.param
+
+
+def test_batches_written_by_the_database_thread(tmp_path, agencies, regions, database_thread):
+    rows = [report(str(n), **({"Tanggal Tindak Lanjut": "15/03/2024 10:00", "Tindak Lanjut": "Sudah."} if n % 3 else {}))
+            for n in range(1, 60)]
+    first = run_import(write_xlsx(tmp_path / "a.xlsx", rows))
+    assert first.ok and first.counts["new"] == 59
+    assert Complaint.objects.count() == 59
+    assert FollowUp.objects.count() == len([n for n in range(1, 60) if n % 3])
+    again = run_import(write_xlsx(tmp_path / "b.xlsx", rows + [report("500", **{"Judul": "Baru"})]))
+    assert again.ok and again.counts == {"new": 1, "changed": 0, "unchanged": 59, "rejected": 0}
+
+
+def test_a_failure_in_the_database_thread_rolls_everything_back(tmp_path, agencies, regions, monkeypatch, database_thread):
     """Writes run in a second thread: its exception is raised in the import, and the batches
     written before it are rolled back with the rest."""
     from pantau.complaints.models import ImportBatch
 
-    monkeypatch.setattr("pantau.complaints.importers.session.BATCH_ROWS", 10)
     calls = []
-    insert = Writer.insert_complaints
+    insert = Writer.insert_complaint_rows
 
     def failing(self, rows):
         calls.append(len(rows))
@@ -78,7 +97,7 @@ def test_a_failure_in_the_database_thread_rolls_everything_back(tmp_path, agenci
             raise RuntimeError("disk full")
         return insert(self, rows)
 
-    monkeypatch.setattr(Writer, "insert_complaints", failing)
+    monkeypatch.setattr(Writer, "insert_complaint_rows", failing)
     with pytest.raises(RuntimeError, match="disk full"):
         run_import(write_xlsx(tmp_path / "a.xlsx", [report(str(n)) for n in range(1, 60)]))
     assert len(calls) == 3
