@@ -150,11 +150,6 @@ class Writer:
                 marks = ", ".join(["%s"] * len(fields))
                 cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
-    def insert_complaints(self, rows: list[tuple[dict, str]]) -> dict[str, int]:
-        """Insert new complaints ((values, row hash) pairs) with their deadlines; returns {tracking_id: id}."""
-        self.insert_complaint_rows(self.complaint_rows(rows))
-        return self.ids_of([values["tracking_id"] for values, _hash in rows])
-
     def insert_complaint_rows(self, rows: list[tuple]) -> None:
         """Insert rows made by complaint_rows()."""
         self._insert(Complaint, self.complaint_fields, rows)
