@@ -103,3 +103,15 @@ def test_a_failure_in_the_database_thread_rolls_everything_back(tmp_path, agenci
     assert len(calls) == 3
     assert not Complaint.objects.exists()
     assert ImportBatch.objects.get().outcome == ImportBatch.Outcome.FAILED
+
+
+def test_a_large_import_after_writes_of_the_enclosing_transaction(tmp_path, agencies, regions):
+    """A report saved earlier in the caller's transaction leaves a foreign-key check pending on
+    PostgreSQL until the commit; the import's index rebuild must still work (and the check pass)."""
+    from datetime import UTC, datetime
+
+    before = indexes()
+    Complaint.objects.create(tracking_id="1", received_at=datetime(2024, 3, 1, tzinfo=UTC), agency=agencies["dinkes"])
+    result = run_import(write_xlsx(tmp_path / "a.xlsx", [report(str(n)) for n in range(10, 20)]))
+    assert result.ok and result.counts["new"] == 10
+    assert indexes() == before and Complaint.objects.count() == 11
