@@ -11,6 +11,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -123,15 +124,20 @@ def read_workbook(path: Path, sheet: str | None) -> Table:
         raise FileProblem(gettext_noop("The file has no sheet named \"%(sheet)s\"; its sheets are: %(sheets)s."),
                           sheet=sheet, sheets=", ".join(names))
     empty = True
-    for name in [sheet] if sheet is not None else names:
-        worksheet = workbook.get_sheet_by_name(name)
-        empty = empty and worksheet.height == 0
-        found = _find_header(worksheet.iter_rows())
-        if found:
-            number, headers, rest = found
-            formulas = _formula_cells(path, name) if zipfile.is_zipfile(path) else []
-            return Table(headers, number, enumerate(rest, start=number + 1), name, "xlsx", formulas,
-                         worksheet.start[1] if worksheet.start else 0, max(worksheet.height - number, 0))
+    scan = zipfile.is_zipfile(path)
+    # The formula scan reads the sheet's XML while calamine parses it: both release the GIL
+    # (zlib and Rust), so on two cores the scan costs no time.
+    with ThreadPoolExecutor(1, thread_name_prefix="formula-scan") as scanner:
+        for name in [sheet] if sheet is not None else names:
+            formulas = scanner.submit(_formula_cells, path, name) if scan else None
+            worksheet = workbook.get_sheet_by_name(name)
+            empty = empty and worksheet.height == 0
+            found = _find_header(worksheet.iter_rows())
+            if found:
+                number, headers, rest = found
+                return Table(headers, number, enumerate(rest, start=number + 1), name, "xlsx",
+                             formulas.result() if formulas else [],
+                             worksheet.start[1] if worksheet.start else 0, max(worksheet.height - number, 0))
     if empty:
         raise FileProblem(gettext_noop("The file is empty."))
     if sheet is not None:

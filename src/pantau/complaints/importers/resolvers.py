@@ -9,6 +9,7 @@ kabupaten/kota; a place outside them is left empty with a warning.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from rapidfuzz import fuzz, process
 
@@ -77,6 +78,8 @@ class CategoryResolver:
 
     def __init__(self, create: bool):
         self.create = create
+        # How a database call is run: an import runs its queries in its database thread.
+        self.call = lambda function, *args: function(*args)
         self.by_key: dict[tuple[int | None, str], int] = {}
         self.child_names: dict[str, set[int]] = {}
         for category in Category.objects.all():
@@ -117,7 +120,7 @@ class CategoryResolver:
 
     def _new(self, parent_id, name, path) -> int:
         if self.create:
-            pk = Category.objects.create(name=name[:200], parent_id=parent_id).pk
+            pk = self.call(partial(Category.objects.create, name=name[:200], parent_id=parent_id)).pk
         else:
             pk, self._next_dry_id = self._next_dry_id, self._next_dry_id - 1
         self._remember(parent_id, pk, [name])

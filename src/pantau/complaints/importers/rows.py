@@ -105,9 +105,10 @@ class RowParser:
         self.hash_prefix = (repr(sorted(mapping.items())) + "\x1e").encode()
         self.managed = managed_fields(mapping)
         self.warnings: dict[tuple[str, str], str] = {}
-        self.readings: dict[str, dict] = {}
+        self.readings: dict[str, dict] = {field: {} for field in self.columns}
         self.date_fields = [f for f in DATE_FIELDS if f in self.columns]
         self.text_fields = [(f, limit) for f, limit in TEXT_FIELDS.items() if f in self.columns]
+        self.steps = (self._dates, self._texts, self._vocabulary, self._agency_and_status, self._places)
 
     # --------------------------------------------------------------- quick look
 
@@ -145,7 +146,7 @@ class RowParser:
         values: dict = {"tracking_id": tracking_id}
         problems: list[RowProblem] = []
         cells = self.extract(cells)
-        for step in (self._dates, self._texts, self._vocabulary, self._agency_and_status, self._places):
+        for step in self.steps:
             try:
                 step(cells, values, problems)
             except RowProblem as problem:
@@ -186,7 +187,7 @@ class RowParser:
         raw = cells.get(field, "")
         if raw == "" or field not in self.columns:
             return None
-        cache = self.readings.setdefault(field, {})
+        cache = self.readings[field]
         try:
             found = cache[raw]
         except (KeyError, TypeError):
