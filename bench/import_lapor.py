@@ -191,7 +191,7 @@ def machine() -> str:
 
 def report(rows: int, path: Path, made: float | None, parse: dict, by_db: dict) -> str:
     lines = [f"### {rows:,} rows, {time.strftime('%Y-%m-%d')}".replace(",", "."),
-             f"Machine: {machine()}; shared with other jobs, run under `nice -n 10`.",
+             f"Machine: {machine()}; niceness {os.nice(0)}, load average {os.getloadavg()[0]:.1f} at the end.",
              f"File: {path.name}, {path.stat().st_size / 1e6:.0f} MB XLSX, {len(HEADERS)} columns"
              + (f" (written by openpyxl write-only in {made:.0f} s)" if made else "") + ".",
              "Seconds are wall time; CPU is this process's (SQLite works in-process, PostgreSQL's server"
