@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pantau.lib.periods import WIB
+from pantau.lib.pgcopy import copy_rows
 from pantau.lib.workdays import WorkCalendar, get_calendar, wib_day
 
 from . import versioning
@@ -301,9 +302,7 @@ def _write(ids: np.ndarray, new: dict) -> None:
             cur.execute("CREATE TEMPORARY TABLE pantau_new_deadlines (dispose_due_at timestamptz, dispose_state text,"
                         " follow_up_due_at timestamptz, follow_up_state text, resolve_due_at timestamptz,"
                         " resolve_state text, id bigint) ON COMMIT DROP")
-            with cur.cursor.copy("COPY pantau_new_deadlines FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+            copy_rows(cur, "pantau_new_deadlines", rows)
             sets = ", ".join(f"{f} = n.{f}" for f in STORED)
             cur.execute(f"UPDATE {table} AS c SET {sets} FROM pantau_new_deadlines AS n WHERE c.id = n.id")
             cur.execute("DROP TABLE pantau_new_deadlines")

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from pantau.complaints import sla
 from pantau.complaints.models import Complaint, ComplaintEvent, FollowUp
+from pantau.lib.pgcopy import copy_rows
 from pantau.lib.workdays import get_calendar
-
 
 # Where a large import drops the complaint table's secondary indexes and builds them again at the
 # end (Writer.defer_indexes). On PostgreSQL it pays less than on SQLite (200k rows: 12.9 s against
@@ -131,9 +131,12 @@ class Writer:
                            " AND (conrelid = ANY(%s::regclass[]) OR confrelid = %s::regclass)",
                            [tables, Complaint._meta.db_table])
             self.immediate_constraints = [name for (name,) in cursor.fetchall()]
-            if self.immediate_constraints:
-                names = ", ".join(connection.ops.quote_name(name) for name in self.immediate_constraints)
-                cursor.execute(f"SET CONSTRAINTS {names} IMMEDIATE")
+            self._set_constraints(cursor, "IMMEDIATE")
+
+    def _set_constraints(self, cursor, mode: str) -> None:
+        if self.immediate_constraints:
+            names = ", ".join(connection.ops.quote_name(name) for name in self.immediate_constraints)
+            cursor.execute(f"SET CONSTRAINTS {names} {mode}")
 
     def restore_indexes(self) -> None:
         """Create again the indexes defer_indexes() dropped, from their own stored definitions, and
@@ -141,9 +144,7 @@ class Writer:
         with connection.cursor() as cursor:
             for _name, sql in self.deferred_indexes or []:
                 cursor.execute(sql)
-            if self.immediate_constraints:
-                names = ", ".join(connection.ops.quote_name(name) for name in self.immediate_constraints)
-                cursor.execute(f"SET CONSTRAINTS {names} DEFERRED")
+            self._set_constraints(cursor, "DEFERRED")
         self.deferred_indexes = []
         self.immediate_constraints = []
 
@@ -154,9 +155,7 @@ class Writer:
         names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
-                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
+                copy_rows(cursor, f"{table} ({names})", rows)
             elif connection.vendor == "sqlite":
                 _insert_sqlite(cursor.cursor, table, names, len(fields), rows)
             else:
@@ -266,12 +265,10 @@ SQLITE_ROWS_PER_INSERT = 500
 
 
 def _insert_sqlite(raw_cursor, table: str, names: str, width: int, rows: list[tuple]) -> None:
-    """Rows inserted a few hundred per INSERT statement, on the sqlite3 cursor itself.
-
-    Why not executemany: sqlite3 releases the GIL for each sqlite3_step, i.e. for each row, and
-    with the import's main thread busy in Python, the database thread then waited for the GIL
-    after every row (up to the 5 ms switch interval). One statement of 500 rows takes the GIL
-    back once for all of them, and costs a little less CPU too.
+    """Rows inserted a few hundred per INSERT statement, on the sqlite3 cursor itself: a little
+    less CPU than executemany, which steps (and releases and takes back the GIL) once per row.
+    Measured when SQLite wrote in a database thread too; it now writes in the main thread
+    (session.THREADED_VENDORS), where the statement of 500 rows still costs less.
     """
     limit = raw_cursor.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
     per = max(1, min(SQLITE_ROWS_PER_INSERT, limit // width))
