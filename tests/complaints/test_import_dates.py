@@ -77,3 +77,17 @@ def test_any_text_either_reads_as_an_aware_date_or_is_refused_cleanly(text):
     except DateError:
         return
     assert parsed is None or parsed.tzinfo is not None
+
+
+def test_the_reason_a_text_is_not_a_date_says_more_than_the_message_around_it():
+    """The rejection reads "not a date (<why>)": the why must not repeat "not a date"."""
+    from django.utils import translation
+
+    with pytest.raises(DateError) as text:
+        parse_datetime("kemarin sore")
+    with pytest.raises(DateError) as flag:
+        parse_datetime(True)
+    assert str(text.value) == "a format of date that is not known"
+    with translation.override("id"):
+        assert translation.gettext(str(text.value)) == "format tanggalnya tidak dikenal"
+        assert translation.gettext(str(flag.value)) == "nilai ya/tidak"

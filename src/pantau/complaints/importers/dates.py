@@ -126,7 +126,7 @@ def parse_text(text: str) -> datetime:
     try:  # ISO 8601 with offsets and fractions that the patterns above do not cover
         parsed = datetime.fromisoformat(text)
     except ValueError:
-        raise DateError(gettext_noop("not a date")) from None
+        raise DateError(gettext_noop("a format of date that is not known")) from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=JAKARTA)
 
 
@@ -154,7 +154,7 @@ def parse_datetime(value) -> datetime | None:
     if isinstance(value, date):
         return datetime.combine(value, time(), tzinfo=JAKARTA)
     if isinstance(value, bool):
-        raise DateError(gettext_noop("not a date"))
+        raise DateError(gettext_noop("a yes/no value"))
     if isinstance(value, int | float):
         return from_excel_serial(float(value)).replace(tzinfo=JAKARTA)
     text = str(value).strip()
