@@ -14,15 +14,18 @@ restore = Writer.restore_indexes
 
 
 def indexes():
-    table = Complaint._meta.db_table
+    """The indexes and constraints (foreign keys included) of the report and follow-up tables."""
+    found = {}
     with connection.cursor() as cursor:
-        found = connection.introspection.get_constraints(cursor, table)
-    return {name: (tuple(c["columns"]), c["unique"], c["index"]) for name, c in found.items()}
+        for model in (Complaint, FollowUp):
+            for name, c in connection.introspection.get_constraints(cursor, model._meta.db_table).items():
+                found[name] = (tuple(c["columns"]), c["unique"], c["index"], c["foreign_key"])
+    return found
 
 
 def test_indexes_are_the_same_after_a_large_import_a_small_one_and_a_rejected_one(tmp_path, agencies, regions, monkeypatch):
     before = indexes()
-    assert len(before) >= 8
+    assert len(before) >= 8 and sum(1 for c in before.values() if c[3]) >= 4  # foreign keys too
     first = run_import(write_xlsx(tmp_path / "a.xlsx", [report(str(n)) for n in range(1, 30)]))
     assert first.ok and first.counts["new"] == 29
     assert indexes() == before
@@ -91,11 +94,11 @@ def test_a_failure_in_the_database_thread_rolls_everything_back(tmp_path, agenci
     calls = []
     insert = Writer.insert_complaint_rows
 
-    def failing(self, rows):
+    def failing(self, rows, ids):
         calls.append(len(rows))
         if len(calls) == 3:
             raise RuntimeError("disk full")
-        return insert(self, rows)
+        return insert(self, rows, ids)
 
     monkeypatch.setattr(Writer, "insert_complaint_rows", failing)
     with pytest.raises(RuntimeError, match="disk full"):
@@ -115,3 +118,29 @@ def test_a_large_import_after_writes_of_the_enclosing_transaction(tmp_path, agen
     result = run_import(write_xlsx(tmp_path / "a.xlsx", [report(str(n)) for n in range(10, 20)]))
     assert result.ok and result.counts["new"] == 10
     assert indexes() == before and Complaint.objects.count() == 11
+
+
+def test_new_reports_get_fresh_ids_and_their_follow_ups_the_right_report(tmp_path, agencies, regions):
+    """The importer gives new reports their ids itself (so that their follow-ups need no read-back):
+    after the largest id was deleted, and after a report added outside the import, ids go on and
+    are never given twice; each follow-up belongs to the report of its row."""
+    answered = {"Tanggal Tindak Lanjut": "14/03/2024 10:00", "Status": "Ditindaklanjuti oleh Instansi"}
+    first = run_import(write_xlsx(tmp_path / "a.xlsx", [report(str(n), **({"Tindak Lanjut": f"Jawaban {n}", **answered}
+                                                                         if n % 2 else {})) for n in range(1, 6)]))
+    assert first.ok and first.counts["new"] == 5
+    largest = Complaint.objects.order_by("-id").first()
+    gone = largest.pk
+    largest.delete()
+    Complaint.objects.create(tracking_id="by-hand", received_at=largest.received_at)
+    by_hand = Complaint.objects.get(tracking_id="by-hand").pk
+    assert by_hand > gone
+    second = run_import(write_xlsx(tmp_path / "b.xlsx", [report(str(n), **{"Tindak Lanjut": f"Jawaban {n}", **answered})
+                                                         for n in range(10, 14)]))
+    assert second.ok and second.counts["new"] == 4
+    new_ids = list(Complaint.objects.filter(tracking_id__in=["10", "11", "12", "13"]).values_list("id", flat=True))
+    assert min(new_ids) > by_hand and len(set(new_ids)) == 4
+    for follow_up in FollowUp.objects.select_related("complaint"):
+        assert follow_up.text == f"Jawaban {follow_up.complaint.tracking_id}"
+    assert FollowUp.objects.count() == 2 + 4
+    later = Complaint.objects.create(tracking_id="after", received_at=largest.received_at)
+    assert later.pk > max(new_ids)  # the database's own counter went on past the import's ids

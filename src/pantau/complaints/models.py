@@ -105,9 +105,10 @@ class Complaint(models.Model):
     first_follow_up_at = models.DateTimeField(_("first follow-up"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    # No index of its own: the indexes below that start with the agency serve its look-ups.
     agency = models.ForeignKey(
         "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="complaints",
-        verbose_name=_("agency"),
+        verbose_name=_("agency"), db_index=False,
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UNVERIFIED)
     status_text = models.CharField(_("status as exported"), max_length=300, blank=True)
@@ -204,7 +205,8 @@ class ComplaintEvent(models.Model):
 class FollowUp(models.Model):
     """An agency's answer (tindak lanjut) to a report."""
 
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="follow_ups")
+    # No index of its own: follow_up_unique_time (complaint, posted_at) serves its look-ups.
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="follow_ups", db_index=False)
     agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     posted_at = models.DateTimeField(_("posted"))
     text = models.TextField(_("answer"), blank=True)

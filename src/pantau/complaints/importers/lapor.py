@@ -153,18 +153,28 @@ def _prepare_mapping(result, table: Table, mapping, mapping_name, save_mapping_a
             name=save_mapping_as, defaults={"mapping": result.mapping, "created_by": user})
 
 
+# SQLite's page cache during an import, in KiB: room for the rows written and their indexes
+# (about 1.3 KiB a report, follow-up included), at least 256 MB and at most 2 GB. A cache that
+# holds the whole transaction spares the index rebuild from reading the new pages back from the WAL
+# file (1M rows: 24.6 s -> 14.7 s); the cache is the process's memory only while it is used.
+SQLITE_CACHE_KIB_PER_ROW = 1.3
+SQLITE_CACHE_KIB = (262144, 2097152)
+
+
 @contextmanager
-def _bulk_mode():
+def _bulk_mode(expected_rows: int):
     """Settings for a bulk load: no cyclic garbage collection (the rows make no cycles, and the
     collector's passes over millions of live objects cost a fifth of the time), and on SQLite a
-    page cache large enough for the complaint table's indexes."""
+    page cache large enough for the rows and indexes the import writes."""
     collecting = gc.isenabled()
     gc.disable()
     old_cache = None
     if connection.vendor == "sqlite":
+        low, high = SQLITE_CACHE_KIB
+        cache = int(min(high, max(low, expected_rows * SQLITE_CACHE_KIB_PER_ROW)))
         with connection.cursor() as cursor:
             old_cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
-            cursor.execute("PRAGMA cache_size = -262144")  # 256 MB, in KiB
+            cursor.execute(f"PRAGMA cache_size = -{cache}")
     try:
         yield
     finally:
@@ -176,7 +186,7 @@ def _bulk_mode():
 
 
 def _run_rows(result: ImportResult, table: Table, dry_run: bool) -> None:
-    with _bulk_mode(), transaction.atomic():
+    with _bulk_mode(table.size_hint), transaction.atomic():
         session = Session(table, result.mapping, dry_run=dry_run, batch_id=result.batch.pk)
         session.run()
         if session.data_rows == 0:

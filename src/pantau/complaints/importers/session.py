@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future
 from datetime import datetime
 
 from django.db import connection
@@ -23,6 +25,9 @@ BATCH_ROWS = 5000
 # Databases whose work runs in a second thread during an import (see DatabaseThread: on SQLite
 # it measured no faster).
 THREADED_VENDORS = {"postgresql"}
+# Batches of new reports made and queued for the database thread, at most; then the reading waits.
+# (Look-ups also make it wait, but an import into an empty table makes none.)
+MAX_QUEUED_WRITES = 2
 MAX_LISTED = 1000  # rejections listed in full; the count is always exact
 PERSONAL_FIELDS = {"reporter_name", "reporter_phone", "reporter_email", "reporter_id_number"}
 # Timestamps move with every activity; their changes show through the status, disposition and
@@ -53,6 +58,7 @@ class Session:
         self.data_rows = 0
         self._names: dict[tuple[str, int], str] = {}
         self.db: DatabaseThread | None = None  # while run() runs
+        self.writes: deque[Future] = deque()
 
     @property
     def writing(self) -> bool:
@@ -80,6 +86,7 @@ class Session:
             self.categories.call = db.call
             if not self.dry_run:
                 db.call(getattr, self.writer, "calendar")  # loaded here: complaint_rows() makes no query
+            db.call(self.writer.count_stored)
             batches = self._batches()
             upcoming = self._look_up(next(batches, None))
             while upcoming is not None:
@@ -94,6 +101,10 @@ class Session:
         """(the batch, the Future of its stored rows), or None after the last batch."""
         if pending is None:
             return None
+        if not self.writer.stored:  # an empty table: only this import's rows, and _rows lets none twice
+            nothing: Future = Future()
+            nothing.set_result([])
+            return pending, nothing
         return pending, self.db.submit(stored_rows, [item[2] for item in pending])
 
     # ------------------------------------------------------------------ reading
@@ -181,22 +192,21 @@ class Session:
             # The table rows are made here, the database thread only writes them: Python work
             # in both threads would take turns on the GIL instead of overlapping the database's.
             table_rows = self.writer.complaint_rows([(row.values, row.row_hash) for row in rows])
-            self.db.submit(self._write_new, table_rows, rows)  # not waited for
+            self.writes.append(self.db.submit(self._write_new, table_rows, rows))  # not waited for
+            if len(self.writes) > MAX_QUEUED_WRITES:  # unless far behind: batches must not pile up in memory
+                self.writes.popleft().result()
         if old_rows:
             self.db.call(self._compare_and_write_changed, old_rows)
 
     def _write_new(self, table_rows: list[tuple], rows: list[ParsedRow]) -> None:
         """Insert new reports and their follow-ups (in the database thread)."""
         self.writer.defer_indexes(self.table.size_hint)
-        self.writer.insert_complaint_rows(table_rows)
-        answered = [row for row in rows if row.follow_up]
-        if not answered:
-            return
-        ids = self.writer.ids_of([row.tracking_id for row in answered])
+        ids = self.writer.allocate_ids(len(rows))
+        self.writer.insert_complaint_rows(table_rows, ids)
         self.writer.insert_follow_ups([
-            {"complaint_id": ids[row.tracking_id], "agency_id": row.values.get("agency_id"),
+            {"complaint_id": pk, "agency_id": row.values.get("agency_id"),
              "posted_at": row.follow_up[0], "text": row.follow_up[1]}
-            for row in answered
+            for row, pk in zip(rows, ids, strict=True) if row.follow_up
         ])
 
     def _compare_and_write_changed(self, rows: list[tuple[ParsedRow, int]]) -> None:

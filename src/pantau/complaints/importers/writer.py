@@ -23,6 +23,7 @@ from pantau.lib.workdays import get_calendar
 # end (Writer.defer_indexes). On PostgreSQL it pays less than on SQLite (200k rows: 12.9 s against
 # 13.4-14.6 s) and locks readers out meanwhile: take "postgresql" out to keep them.
 DEFER_INDEXES_ON = {"sqlite", "postgresql"}
+PG_INDEX_BUILD_MEMORY = "512MB"
 
 
 def _columns(model, exclude=("id",)) -> list:
@@ -63,6 +64,50 @@ class Writer:
         self.table = connection.ops.quote_name(Complaint._meta.db_table)
         self.deferred_indexes: list | None = None
         self.immediate_constraints: list[str] = []
+        self.dropped_keys: list[tuple[str, str, str]] = []  # (table, name, definition), PostgreSQL
+        self.stored: int | None = None  # reports stored when the import began (count_stored)
+        self._next_id: int | None = None  # SQLite: the next id to give (allocate_ids)
+
+    def count_stored(self) -> int:
+        """How many reports were stored when the import began (one query, at the start)."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {self.table}")
+            self.stored = cursor.fetchone()[0]
+        return self.stored
+
+    def allocate_ids(self, count: int) -> list[int]:
+        """Ids for `count` new reports, so that their follow-ups need no read-back of the ids.
+
+        PostgreSQL: from the id column's own sequence (safe beside other writers; in one block
+        while this import holds the table locked, see defer_indexes()). SQLite: the
+        import's transaction holds the database's write lock from its start (BEGIN IMMEDIATE), so
+        nobody else inserts meanwhile; the ids go on from the largest ever given (AUTOINCREMENT's
+        sqlite_sequence, so that a deleted report's id is not given again).
+        """
+        if not count:
+            return []
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                sequence = "pg_get_serial_sequence(%s, 'id')"
+                if self.deferred_indexes:
+                    # The table is locked for this import (DROP INDEX): nobody else inserts, so a
+                    # block of ids can be taken at once (nextval row by row: 1M ids in 5-13 s).
+                    cursor.execute(f"SELECT setval({sequence}, nextval({sequence}) + %s - 1)",
+                                   [Complaint._meta.db_table, Complaint._meta.db_table, count])
+                    last = cursor.fetchone()[0]
+                    return list(range(last - count + 1, last + 1))
+                cursor.execute(f"SELECT nextval({sequence}) FROM generate_series(1, %s)", [Complaint._meta.db_table, count])
+                return [pk for (pk,) in cursor.fetchall()]
+            if self._next_id is None:
+                cursor.execute(f"SELECT MAX(id) FROM {self.table}")
+                largest = cursor.fetchone()[0] or 0
+                if connection.vendor == "sqlite":
+                    cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [Complaint._meta.db_table])
+                    found = cursor.fetchone()
+                    largest = max(largest, found[0] if found else 0)
+                self._next_id = largest + 1
+            first, self._next_id = self._next_id, self._next_id + count
+            return list(range(first, first + count))
 
     @cached_property
     def calendar(self):
@@ -72,13 +117,14 @@ class Writer:
     def defer_indexes(self, expected_rows: int) -> None:
         """Prepare the database for this import's writes (called before the first write).
 
-        When this import will at least double the complaint table, drop the table's secondary
-        indexes until restore_indexes(): building an index once from all rows is about twice as
+        When this import will at least double the complaint table, drop the secondary indexes
+        of the report and follow-up tables until restore_indexes() (and on PostgreSQL their
+        foreign keys, _drop_foreign_keys()): building an index once from all rows is about twice as
         fast as inserting each row into a dozen indexes (SQLite), and on PostgreSQL a COPY into
         the bare table takes a third of the time, and the rebuild less than the difference (200k
         rows: COPY 3.3-4.4 s -> 1.0 s, rebuild 1.0-1.5 s). Inside
-        the import's transaction, so a rollback brings them back. The unique tracking-ID index
-        stays, for the look-ups of the import itself.
+        the import's transaction, so a rollback brings them back. The unique indexes stay (the
+        tracking ID's serves the look-ups of later batches; SQLite cannot drop a UNIQUE column's).
 
         The trade-off on PostgreSQL: DROP INDEX locks the complaint table (ACCESS EXCLUSIVE) until
         the import commits, so pages that read reports wait for a large first import to finish
@@ -101,22 +147,53 @@ class Writer:
             self._check_constraints_now()
         if connection.vendor not in DEFER_INDEXES_ON:
             return
+        stored = self.count_stored() if self.stored is None else self.stored
+        if expected_rows < max(2 * stored, 1):
+            return
+        tables = [Complaint._meta.db_table, FollowUp._meta.db_table]
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {self.table}")
-            stored = cursor.fetchone()[0]
-            if expected_rows < max(2 * stored, 1):
-                return
             if connection.vendor == "sqlite":
-                cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL",
-                               [Complaint._meta.db_table])
+                cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN (%s, %s)"
+                               " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%%'", tables)
             else:
                 cursor.execute("SELECT idx.relname, pg_get_indexdef(pg_index.indexrelid) FROM pg_index"
                                " JOIN pg_class idx ON idx.oid = pg_index.indexrelid"
-                               " WHERE pg_index.indrelid = %s::regclass AND NOT pg_index.indisunique"
-                               " AND NOT pg_index.indisprimary", [Complaint._meta.db_table])
+                               " WHERE pg_index.indrelid = ANY(%s::regclass[]) AND NOT pg_index.indisunique"
+                               " AND NOT pg_index.indisprimary", [tables])
             self.deferred_indexes = cursor.fetchall()
             for name, _sql in self.deferred_indexes:
                 cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+            if connection.vendor == "postgresql":
+                self._drop_foreign_keys(cursor, tables)
+
+    def _drop_foreign_keys(self, cursor, tables: list[str]) -> None:
+        """PostgreSQL, large first import: drop the foreign keys of the report and follow-up
+        tables until restore_indexes() adds them again.
+
+        PostgreSQL checks a foreign key row by row, by a trigger that looks the row up (1M
+        reports with their four keys: COPY 32 s against 3-6 s without them); adding the key again
+        checks all rows in one join (1M: 2.8 s for the four). The same rows are refused: a
+        missing agency, category, region or batch fails the ADD CONSTRAINT, and the import
+        rolls back.
+
+        The cost: dropping a foreign key locks the table it points at (agencies, regions,
+        categories, import batches) until the import commits, so pages that read those wait for a
+        large first import as the ones that read reports already do (see defer_indexes()).
+        """
+        # PostgreSQL alters no table with checks pending (e.g. of categories this import made, or
+        # of the caller's writes in an enclosing transaction): every deferred check is made now,
+        # and all are deferred again at the end.
+        cursor.execute("SELECT conname FROM pg_constraint WHERE condeferrable AND condeferred"
+                       " AND connamespace = current_schema()::regnamespace")
+        everything = [name for (name,) in cursor.fetchall()]
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                       " WHERE contype = 'f' AND conrelid = ANY(%s::regclass[]) ORDER BY conrelid, conname", [tables])
+        self.dropped_keys = cursor.fetchall()
+        quote = connection.ops.quote_name
+        for table, name, _definition in self.dropped_keys:
+            cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
+        self.immediate_constraints = everything
 
     def _check_constraints_now(self) -> None:
         """PostgreSQL: check the foreign keys of the tables the import writes at each statement.
@@ -139,14 +216,22 @@ class Writer:
             cursor.execute(f"SET CONSTRAINTS {names} {mode}")
 
     def restore_indexes(self) -> None:
-        """Create again the indexes defer_indexes() dropped, from their own stored definitions, and
-        give the foreign keys back their deferred checking."""
+        """Add again the foreign keys and create again the indexes that defer_indexes() dropped,
+        from their own stored definitions, and give the foreign keys back their deferred checking."""
         with connection.cursor() as cursor:
+            if self.deferred_indexes and connection.vendor == "postgresql":
+                # The sort of each index in memory rather than in temporary files (the default
+                # 64 MB holds ~1M keys of no index here); for this transaction only.
+                cursor.execute(f"SET LOCAL maintenance_work_mem = '{PG_INDEX_BUILD_MEMORY}'")
+            quote = connection.ops.quote_name
+            for table, name, definition in self.dropped_keys:
+                cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
             for _name, sql in self.deferred_indexes or []:
                 cursor.execute(sql)
             self._set_constraints(cursor, "DEFERRED")
         self.deferred_indexes = []
         self.immediate_constraints = []
+        self.dropped_keys = []
 
     def _insert(self, model, fields: list, rows: list[tuple]) -> None:
         if not rows:
@@ -162,9 +247,10 @@ class Writer:
                 marks = ", ".join(["%s"] * len(fields))
                 cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
-    def insert_complaint_rows(self, rows: list[tuple]) -> None:
-        """Insert rows made by complaint_rows()."""
-        self._insert(Complaint, self.complaint_fields, rows)
+    def insert_complaint_rows(self, rows: list[tuple], ids: list[int]) -> None:
+        """Insert rows made by complaint_rows(), with these ids (allocate_ids)."""
+        self._insert(Complaint, [Complaint._meta.pk, *self.complaint_fields],
+                     [(pk, *row) for pk, row in zip(ids, rows, strict=True)])
 
     def complaint_rows(self, rows: list[tuple[dict, str]]) -> list[tuple]:
         """The table rows of new complaints ((values, row hash) pairs), deadlines included; no query
@@ -207,10 +293,6 @@ class Writer:
         if connection.vendor in ("sqlite", "postgresql"):
             return sla.storable_instants(moments)
         return [self.adapt(v) for v in values]
-
-    def ids_of(self, tracking_ids: list[str]) -> dict[str, int]:
-        """{tracking_id: id} of stored complaints, in one query."""
-        return {tid: pk for tid, pk, _hash in stored_rows(tracking_ids)}
 
     def update_complaints(self, fields: list[str], rows: list[tuple[int, dict, str]]) -> None:
         """Set `fields` (attnames) of changed complaints ((id, values, row hash) triples), and their
