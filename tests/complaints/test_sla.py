@@ -95,3 +95,29 @@ def test_a_report_archived_without_disposition_owes_no_agency_deadline(db):
     recompute_deadlines([c.id])
     c.refresh_from_db()
     assert (c.dispose_state, c.follow_up_state, c.resolve_state) == ("met", "na", "na")
+
+
+def test_instant_texts_are_numpys_iso_text_with_a_space():
+    """The table-based formatting gives exactly the text numpy's datetime_as_string gives (with a
+    space for the "T"), for whole seconds, microseconds, NaT, before 1970 and far apart."""
+    import numpy as np
+
+    from pantau.complaints.sla import instant_texts
+
+    rng = np.random.default_rng(7)
+    base = np.datetime64("2024-01-01T00:00:00", "us")
+    samples = [
+        base + (rng.integers(0, 10**14, 5000) // 1_000_000 * 1_000_000).astype("timedelta64[us]"),
+        base + rng.integers(-10**13, 10**13, 5000).astype("timedelta64[us]"),
+        base + rng.integers(-10**16, 10**16, 500).astype("timedelta64[us]"),  # centuries apart
+        np.array(["1969-12-31T23:59:59.5", "1970-01-01", "NaT", "2099-12-31T23:59:59"], dtype="datetime64[us]"),
+        np.array(["NaT", "NaT"], dtype="datetime64[us]"),
+        np.array([], dtype="datetime64[us]"),
+    ]
+    for instants in samples:
+        instants[::7] = np.datetime64("NaT")
+        whole = instants.astype("datetime64[s]")
+        expected = np.where((whole != instants) & ~np.isnat(instants), np.datetime_as_string(instants, unit="us"),
+                            np.datetime_as_string(whole, unit="s")).tolist()
+        for zone in ("", "+00:00"):
+            assert instant_texts(instants, zone) == [None if t == "NaT" else t.replace("T", " ") + zone for t in expected]
