@@ -23,6 +23,7 @@ from pantau.lib.workdays import get_calendar
 # end (Writer.defer_indexes). On PostgreSQL it pays less than on SQLite (200k rows: 12.9 s against
 # 13.4-14.6 s) and locks readers out meanwhile: take "postgresql" out to keep them.
 DEFER_INDEXES_ON = {"sqlite", "postgresql"}
+DROP_FOREIGN_KEYS_ON = {"postgresql"}  # where the same large imports drop foreign keys (_drop_foreign_keys)
 PG_INDEX_BUILD_MEMORY = "512MB"
 
 
@@ -65,6 +66,7 @@ class Writer:
         self.deferred_indexes: list | None = None
         self.immediate_constraints: list[str] = []
         self.dropped_keys: list[tuple[str, str, str]] = []  # (table, name, definition), PostgreSQL
+        self.locked = False  # the report table locked for this import (defer_indexes)
         self.stored: int | None = None  # reports stored when the import began (count_stored)
         self._next_id: int | None = None  # SQLite: the next id to give (allocate_ids)
 
@@ -89,7 +91,7 @@ class Writer:
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 sequence = "pg_get_serial_sequence(%s, 'id')"
-                if self.deferred_indexes:
+                if self.locked:
                     # The table is locked for this import (DROP INDEX): nobody else inserts, so a
                     # block of ids can be taken at once (nextval row by row: 1M ids in 5-13 s).
                     cursor.execute(f"SELECT setval({sequence}, nextval({sequence}) + %s - 1)",
@@ -145,13 +147,17 @@ class Writer:
         self.deferred_indexes = []
         if connection.vendor == "postgresql":
             self._check_constraints_now()
-        if connection.vendor not in DEFER_INDEXES_ON:
-            return
         stored = self.count_stored() if self.stored is None else self.stored
         if expected_rows < max(2 * stored, 1):
             return
         tables = [Complaint._meta.db_table, FollowUp._meta.db_table]
         with connection.cursor() as cursor:
+            if connection.vendor in DROP_FOREIGN_KEYS_ON:
+                self._drop_foreign_keys(cursor, tables)
+                self.locked = True
+            if connection.vendor not in DEFER_INDEXES_ON:
+                return
+            self.locked = True
             if connection.vendor == "sqlite":
                 cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN (%s, %s)"
                                " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%%'", tables)
@@ -163,8 +169,6 @@ class Writer:
             self.deferred_indexes = cursor.fetchall()
             for name, _sql in self.deferred_indexes:
                 cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
-            if connection.vendor == "postgresql":
-                self._drop_foreign_keys(cursor, tables)
 
     def _drop_foreign_keys(self, cursor, tables: list[str]) -> None:
         """PostgreSQL, large first import: drop the foreign keys of the report and follow-up
