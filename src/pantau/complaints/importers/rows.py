@@ -109,6 +109,7 @@ class RowParser:
         self.date_fields = [f for f in DATE_FIELDS if f in self.columns]
         self.text_fields = [(f, limit) for f, limit in TEXT_FIELDS.items() if f in self.columns]
         self.steps = (self._dates, self._texts, self._vocabulary, self._agency_and_status, self._places)
+        self._column_reader = None  # for parse_batch, made on first use
 
     # --------------------------------------------------------------- quick look
 
@@ -159,6 +160,16 @@ class RowParser:
         if problems:
             return None, problems
         return ParsedRow(number, tracking_id, row_hash, values, follow_up), []
+
+    def parse_batch(self, items: list[tuple[int, list, str, str]]) -> list[tuple[ParsedRow | None, list[RowProblem]]]:
+        """`[self.parse(*item) for item in items]`, read column by column (columns.py): the same
+        results and side effects (warnings, caches, agency suggestions, categories), in less time."""
+        if self._column_reader is None:
+            # Imported here: columns.py builds on this module.
+            from pantau.complaints.importers.columns import ColumnReader
+
+            self._column_reader = ColumnReader(self)
+        return self._column_reader.parse(items)
 
     def _dates(self, cells, values, problems):
         for field in self.date_fields:

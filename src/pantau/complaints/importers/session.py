@@ -163,14 +163,10 @@ class Session:
     def _flush(self, pending: list[tuple[int, list, str, str]], found: list[tuple[str, int, str]]) -> None:
         stored = {tid: (pk, row_hash) for tid, pk, row_hash in found}
         new_rows, old_rows = [], []
-        for number, cells, tracking_id, row_hash in pending:
-            known = stored.get(tracking_id)
-            if number in self.rejected_rows:
-                continue  # a formula cell: already rejected
-            if known and known[1] == row_hash:
-                self.counts["unchanged"] += 1
-                continue
-            row, problems = self.parser.parse(number, cells, tracking_id, row_hash)
+        to_parse, knowns = self._to_parse(pending, stored)
+        # Read column by column: the same rows and problems as parse() row by row, faster.
+        parsed = self.parser.parse_batch(to_parse)
+        for (number, *_rest), known, (row, problems) in zip(to_parse, knowns, parsed, strict=True):
             for problem in problems:
                 self.reject(number, problem.field, problem.value, problem.reason)
             if row is not None:
@@ -184,6 +180,22 @@ class Session:
             self.db.submit(self._write_new, table_rows, rows)  # not waited for
         if old_rows:
             self.db.call(self._compare_and_write_changed, old_rows)
+
+    def _to_parse(self, pending: list[tuple[int, list, str, str]], stored: dict) -> tuple[list, list]:
+        """The rows to read, neither rejected already nor unchanged, and the (id, hash) stored for
+        each (None for a new report); counts the unchanged ones."""
+        to_parse, knowns = [], []
+        for item in pending:
+            number, _cells, tracking_id, row_hash = item
+            known = stored.get(tracking_id)
+            if number in self.rejected_rows:
+                continue  # a formula cell: already rejected
+            if known and known[1] == row_hash:
+                self.counts["unchanged"] += 1
+                continue
+            to_parse.append(item)
+            knowns.append(known)
+        return to_parse, knowns
 
     def _write_new(self, table_rows: list[tuple], rows: list[ParsedRow]) -> None:
         """Insert new reports and their follow-ups (in the database thread)."""
