@@ -27,6 +27,20 @@ def report(tracking_id, **changes) -> dict:
     return row
 
 
+
+def march_reports() -> list[dict]:
+    """Five reports of a March 2024 export: an agency by alias, "Terdisposisi ke ...", a tracking ID
+    typed as a number and one with "#", an anonymous one, a follow-up, an unverified one."""
+    return [
+        report("9165816"),
+        report(9165817, **{"Judul": "Antrean RSUD lama", "Kategori": "Kesehatan > Pelayanan Rumah Sakit",
+                           "Instansi": "Dinas Kesehatan", "Area": "Tangsel", "Status": "Terdisposisi ke Dinas Kesehatan"}),
+        report("#9165818", **{"Status": "Proses", "Kanal": "SMS 1708", "Anonim": "Ya", "Area": "KOTA SERANG"}),
+        report("9165819", **{"Status": "Ditindaklanjuti oleh Instansi", "Tanggal Tindak Lanjut": "15/03/2024 10:00",
+                             "Tindak Lanjut": "Sudah dijadwalkan perbaikan."}),
+        report("9165820", **{"Status": "Belum Terverifikasi", "Instansi": "", "Tanggal Disposisi": ""}),
+    ]
+
 def write_xlsx(path: Path, rows: list[dict], headers=HEADERS, *, title=True, blank_tail=3,
                sheet="Laporan", extra_sheets=()) -> Path:
     """An XLSX as office staff make them: a merged title row above the header, blank rows after."""

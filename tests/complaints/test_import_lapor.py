@@ -6,7 +6,7 @@ import pytest
 
 from pantau.complaints.importers.lapor import run_import
 from pantau.complaints.models import Category, Complaint, ComplaintEvent, FollowUp, ImportBatch
-from tests.complaints.exports import HEADERS, report, write_csv, write_xlsx
+from tests.complaints.exports import HEADERS, march_reports, report, write_csv, write_xlsx
 
 pytestmark = pytest.mark.django_db
 UTC = UTC
@@ -19,15 +19,7 @@ def frozen(time_machine):
 
 @pytest.fixture
 def first_export(tmp_path, agencies, regions):
-    rows = [
-        report("9165816"),
-        report(9165817, **{"Judul": "Antrean RSUD lama", "Kategori": "Kesehatan > Pelayanan Rumah Sakit",
-                           "Instansi": "Dinas Kesehatan", "Area": "Tangsel", "Status": "Terdisposisi ke Dinas Kesehatan"}),
-        report("#9165818", **{"Status": "Proses", "Kanal": "SMS 1708", "Anonim": "Ya", "Area": "KOTA SERANG"}),
-        report("9165819", **{"Status": "Ditindaklanjuti oleh Instansi", "Tanggal Tindak Lanjut": "15/03/2024 10:00",
-                             "Tindak Lanjut": "Sudah dijadwalkan perbaikan."}),
-        report("9165820", **{"Status": "Belum Terverifikasi", "Instansi": "", "Tanggal Disposisi": ""}),
-    ]
+    rows = march_reports()
     return rows, write_xlsx(tmp_path / "lapor-maret.xlsx", rows)
 
 

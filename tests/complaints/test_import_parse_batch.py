@@ -11,7 +11,7 @@ from pantau.complaints.importers.readers import read_table
 from pantau.complaints.importers.resolvers import AgencyResolver, CategoryResolver, RegionResolver
 from pantau.complaints.importers.rows import RowParser
 from pantau.complaints.models import Category
-from tests.complaints.exports import HEADERS, report, write_csv, write_xlsx
+from tests.complaints.exports import HEADERS, march_reports, report, write_csv, write_xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -88,13 +88,7 @@ def assert_same_reading(headers, mapping, items, chunk_sizes=(5000,), *, create=
 
 def messy_reports() -> list[dict]:
     return [
-        report("9165816"),
-        report(9165817, **{"Judul": "Antrean RSUD lama", "Kategori": "Kesehatan > Pelayanan Rumah Sakit",
-                           "Instansi": "Dinas Kesehatan", "Area": "Tangsel", "Status": "Terdisposisi ke Dinas Kesehatan"}),
-        report("#9165818", **{"Status": "Proses", "Kanal": "SMS 1708", "Anonim": "Ya", "Area": "KOTA SERANG"}),
-        report("9165819", **{"Status": "Ditindaklanjuti oleh Instansi", "Tanggal Tindak Lanjut": "15/03/2024 10:00",
-                             "Tindak Lanjut": "Sudah dijadwalkan perbaikan."}),
-        report("9165820", **{"Status": "Belum Terverifikasi", "Instansi": "", "Tanggal Disposisi": ""}),
+        *march_reports(),
         report("200", **{"Tanggal Laporan Masuk": 45363.5868055556, "Tanggal Disposisi": 45364}),
         report("101", **{"Tanggal Laporan Masuk": "2024-03-12 08:00"}),
         report("701", **{"Tanggal Laporan Masuk": "31 Februari 2024"}),
