@@ -148,11 +148,17 @@ def phase(name: str, path: Path) -> dict:
 def sqlite_floor(source: Path) -> dict:
     """What SQLite alone needs to store what the import stored: the report and follow-up rows
     of the committed database, read back into memory (not timed), written into a new database of
-    the same schema as the importer writes them (500-row INSERTs into the tables with their unique
+    the same schema as the importer writes them (the importer's multi-row INSERTs into the tables with their unique
     indexes, the other indexes built afterwards, one transaction, the importer's page cache).
     No file is read and no row is checked: a lower bound of the commit phase on SQLite."""
     import sqlite3
-    from itertools import chain
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pantau.settings")
+    django.setup()
+    from pantau.complaints.importers.lapor import sqlite_cache_kib
+    from pantau.complaints.importers.writer import _insert_sqlite
 
     target = source.with_name("floor.sqlite3")
     for suffix in ("", "-wal", "-shm"):
@@ -169,7 +175,7 @@ def sqlite_floor(source: Path) -> dict:
     new = sqlite3.connect(target, isolation_level=None)
     new.execute("PRAGMA journal_mode = WAL")
     new.execute("PRAGMA synchronous = NORMAL")
-    new.execute(f"PRAGMA cache_size = -{min(2097152, max(262144, int(len(rows[tables[0]]) * 1.3)))}")
+    new.execute(f"PRAGMA cache_size = -{sqlite_cache_kib(len(rows[tables[0]]))}")
     for table in tables:  # without foreign keys: there are no referenced tables here (a lower bound still)
         new.execute(re.sub(r' REFERENCES "\w+" \("id"\)( DEFERRABLE INITIALLY DEFERRED)?', "", schema[table]))
     for sql in unique:
@@ -177,11 +183,8 @@ def sqlite_floor(source: Path) -> dict:
     start, cpu = time.perf_counter(), time.process_time()
     new.execute("BEGIN IMMEDIATE")
     for table in tables:
-        width = len(rows[table][0]) if rows[table] else 0
-        marks = "(" + ", ".join(["?"] * width) + ")"
-        for at in range(0, len(rows[table]), 500):
-            chunk = rows[table][at:at + 500]
-            new.execute(f"INSERT INTO {table} VALUES " + ", ".join([marks] * len(chunk)), list(chain.from_iterable(chunk)))
+        columns = [name for _cid, name, *_rest in new.execute(f"PRAGMA table_info({table})")]
+        _insert_sqlite(new.cursor(), table, ", ".join(columns), len(columns), rows[table])  # the importer's own
     inserted = time.perf_counter()
     for sql in others:
         new.execute(sql)

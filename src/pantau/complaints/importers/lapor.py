@@ -161,6 +161,12 @@ SQLITE_CACHE_KIB_PER_ROW = 1.3
 SQLITE_CACHE_KIB = (262144, 2097152)
 
 
+def sqlite_cache_kib(expected_rows: int) -> int:
+    """The page cache, in KiB, for an import of about this many rows."""
+    low, high = SQLITE_CACHE_KIB
+    return int(min(high, max(low, expected_rows * SQLITE_CACHE_KIB_PER_ROW)))
+
+
 @contextmanager
 def _bulk_mode(expected_rows: int):
     """Settings for a bulk load: no cyclic garbage collection (the rows make no cycles, and the
@@ -170,11 +176,9 @@ def _bulk_mode(expected_rows: int):
     gc.disable()
     old_cache = None
     if connection.vendor == "sqlite":
-        low, high = SQLITE_CACHE_KIB
-        cache = int(min(high, max(low, expected_rows * SQLITE_CACHE_KIB_PER_ROW)))
         with connection.cursor() as cursor:
             old_cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
-            cursor.execute(f"PRAGMA cache_size = -{cache}")
+            cursor.execute(f"PRAGMA cache_size = -{sqlite_cache_kib(expected_rows)}")
     try:
         yield
     finally:
