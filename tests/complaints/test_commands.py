@@ -32,6 +32,19 @@ def test_complaint_json_shows_deadlines_and_events_without_personal_data(report,
     assert "reporter" not in data and "Siti" not in json.dumps(data)
 
 
+@time_machine.travel(datetime(2024, 4, 20, 12, tzinfo=WIB), tick=False)
+def test_complaint_shows_every_time_in_wib(report, capsys):
+    recompute_deadlines()
+    call_command("complaint", "9165816", "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert data["received_at"] == "2024-04-05T10:00:00+07:00"
+    assert data["events"][0]["occurred_at"] == "2024-04-05T10:00:00+07:00"
+    call_command("complaint", "9165816")
+    text = capsys.readouterr().out
+    assert "5 April 2024 10.00 WIB" in text and "16 April 2024 09.00 WIB" in text
+    assert "+00:00" not in text and "03:00" not in text
+
+
 def test_personal_data_only_for_a_koordinator_and_audited(report, personas, capsys):
     with pytest.raises(CommandError):
         call_command("complaint", "9165816", "--json", "--personal", "analis")

@@ -117,3 +117,10 @@ def test_a_mention_page_shows_the_other_copies_of_its_story(client_for, stored):
     first = Mention.objects.get(url="https://a.example/1")
     page = client_for("analis").get(reverse("mention_detail", args=[first.pk])).content.decode()
     assert "b.example" in page
+
+
+def test_a_post_without_a_title_shows_its_text_once(client_for, stored):
+    post = Mention.objects.get(kind="x")
+    page = client_for("koordinator").get(reverse("mention_detail", args=[post.pk])).content.decode()
+    assert page.count("Antrean RSUD Banten panjang sekali") == 2  # the <title> (shortened) and the text
+    assert "<h1>Unggahan X oleh Kabar Banten</h1>" in page

@@ -1,8 +1,11 @@
 """A report as plain data for the command line and JSON: the fields a role may see, deadlines, events."""
 
+from datetime import datetime
+
 from django.utils.translation import gettext as _
 
 from pantau.lib import fmt
+from pantau.lib.periods import WIB
 
 from .models import Complaint, PersonalDataAccess
 from .sla import explain
@@ -11,7 +14,12 @@ PERSONAL_FIELDS = ("reporter_name", "reporter_phone", "reporter_email", "reporte
 
 
 def iso(v):
-    return v.isoformat() if v is not None else None
+    """ISO 8601; a moment in WIB (+07:00), as every time Pantau shows."""
+    if v is None:
+        return None
+    if isinstance(v, datetime):
+        v = v.astimezone(WIB)
+    return v.isoformat()
 
 
 def complaint_data(c: Complaint, *, personal: bool = False) -> dict:

@@ -1,4 +1,5 @@
 import json
+from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -7,6 +8,7 @@ from django.utils.translation import gettext as _
 from pantau.agencies.roles import KOORDINATOR, role_of
 from pantau.complaints.display import complaint_data, record_personal_access
 from pantau.complaints.models import Complaint
+from pantau.lib import fmt
 
 
 class Command(BaseCommand):
@@ -38,12 +40,18 @@ class Command(BaseCommand):
         for key, value in data.items():
             if key in ("deadlines", "events", "follow_ups", "reporter"):
                 continue
-            self.stdout.write(f"{key:20} {value if value is not None else '-'}")
+            shown = _moment(value) if key.endswith("_at") else value
+            self.stdout.write(f"{key:20} {shown if shown is not None else '-'}")
         self.stdout.write("\n" + _("Deadlines"))
         for d in data["deadlines"]:
-            self.stdout.write(f"  {d['name']:10} {d['working_days']:>3}  {d['due_at'] or '-':30} {d['state']}")
+            self.stdout.write(f"  {d['name']:10} {d['working_days']:>3}  {_moment(d['due_at']):30} {d['state']}")
         self.stdout.write("\n" + _("Events"))
         for e in data["events"]:
-            self.stdout.write(f"  {e['occurred_at']}  {e['kind']:16} {e['field']} {e['from']} -> {e['to']}")
+            self.stdout.write(f"  {_moment(e['occurred_at'])}  {e['kind']:16} {e['field']} {e['from']} -> {e['to']}")
         if personal:
             self.stdout.write("\n" + _("Reporter") + ": " + json.dumps(data["reporter"], ensure_ascii=False))
+
+
+def _moment(value: str | None) -> str:
+    """An ISO time of complaint_data() as people read it: "12 Maret 2024 14.05 WIB"."""
+    return fmt.moment(datetime.fromisoformat(value)) if value else "-"
