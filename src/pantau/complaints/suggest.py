@@ -11,19 +11,24 @@ uses the same model. A small office (at most INLINE_LIMIT disposed reports, abou
 training) learns inside the request instead, and again whenever its reports changed.
 """
 
+from __future__ import annotations
+
 import pickle
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from django.db import transaction
 from django.utils import timezone
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import SGDClassifier
 
 from pantau.agencies.models import Agency
 from pantau.lib.textclass.normalize import normalize
 
 from .models import Category, Complaint, SuggestionModel
+
+if TYPE_CHECKING:  # scikit-learn is imported where a model is trained (about 0.8 s): not by every page
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import SGDClassifier
 
 MIN_EXAMPLES_PER_CLASS = 3
 MAX_TRAINING_ROWS = 50000
@@ -78,6 +83,8 @@ def _fit_head(features, labels: list) -> _Head | None:
         return None
     # Logistic loss by SGD: the same top-3 accuracy as lbfgs logistic regression on the demo's
     # dispositions (top-1 0,86, top-3 0,98 on a held-out fifth) in a tenth of the time.
+    from sklearn.linear_model import SGDClassifier
+
     classifier = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=20, tol=None, random_state=0)
     classifier.fit(features[keep], [labels[i] for i in keep])
     classifier.coef_ = classifier.coef_.astype(np.float32)  # half the stored size, same ranking
@@ -93,6 +100,8 @@ def train(queryset=None) -> Suggester | None:
     if len(rows) < 2 * MIN_EXAMPLES_PER_CLASS:
         return None
     parents = dict(Category.objects.values_list("id", "parent_id"))
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=100000,
                                  dtype=np.float32)
     features = vectorizer.fit_transform([normalize(f"{t} {x}") for t, x, _, _ in rows])

@@ -5,22 +5,28 @@ Models live as versioned files in PANTAU_DATA_DIR/models/ (`sentiment-20261129T0
 none is active or the active file cannot be read.
 """
 
+from __future__ import annotations
+
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import timezone
 
-from pantau.lib.textclass import model as textmodel
+from pantau.lib.textclass import COMMITTED_DIR
 from pantau.lib.textclass.datasets import READERS, split_paths, training_data_dir
 from pantau.lib.textclass.normalize import normalize
 from pantau.opinion.enrichers import TextEnricher
 
+if TYPE_CHECKING:
+    from pantau.lib.textclass.model import TextClassifier
+
 log = logging.getLogger(__name__)
 TASKS = ("sentiment", "emotion")
 COMMITTED = "committed"
-_cache: dict[str, tuple[tuple, textmodel.TextClassifier]] = {}
+_cache: dict[str, tuple[tuple, TextClassifier]] = {}
 _shared: list = [None, None]  # (the models, their SharedFeatures), rebuilt when a model changes
 
 
@@ -44,11 +50,19 @@ def active_version(task: str) -> str:
 
 def model_path(task: str, version: str) -> Path:
     if version == COMMITTED:
-        return textmodel.COMMITTED_DIR / f"{task}.joblib"
+        return COMMITTED_DIR / f"{task}.joblib"
     return models_dir() / Path(version).name
 
 
-def classifier(task: str) -> textmodel.TextClassifier:
+def _textmodel():
+    """lib/textclass/model, imported when a model is first used: it imports scikit-learn (about
+    1.5 s), which every other command and page of Pantau can do without."""
+    from pantau.lib.textclass import model
+
+    return model
+
+
+def classifier(task: str) -> TextClassifier:
     """Return the active classifier of `task`, loaded once per file version (committed on error)."""
     version = active_version(task)
     path = model_path(task, version)
@@ -57,10 +71,10 @@ def classifier(task: str) -> textmodel.TextClassifier:
     if cached and cached[0] == key:
         return cached[1]
     try:
-        loaded = textmodel.load(path)
+        loaded = _textmodel().load(path)
     except Exception:  # a damaged retrained file must not stop the pipeline
         log.exception("cannot load %s; using the committed %s model", path, task)
-        key, loaded = ("committed-fallback", 0), textmodel.load(model_path(task, COMMITTED))
+        key, loaded = ("committed-fallback", 0), _textmodel().load(model_path(task, COMMITTED))
     _cache[task] = (key, loaded)
     return loaded
 
@@ -92,8 +106,8 @@ def predict(texts: list[str]) -> list[tuple[tuple[str, float], ...]]:
         return []
     models = [classifier(task) for task in TASKS]
     if _shared[0] is None or any(a is not b for a, b in zip(_shared[0], models, strict=True)):
-        _shared[:] = [models, textmodel.shared_features(models)]
-    per_model = textmodel.predict_many(models, [normalize(t) for t in texts], normalized=True, shared=_shared[1])
+        _shared[:] = [models, _textmodel().shared_features(models)]
+    per_model = _textmodel().predict_many(models, [normalize(t) for t in texts], normalized=True, shared=_shared[1])
     return [tuple((p.label, round(p.confidence, 4)) for p in row) for row in zip(*per_model, strict=True)]
 
 
@@ -126,7 +140,7 @@ def versions(task: str) -> list[dict]:
     active = active_version(task)
     out = []
     for item in found:
-        meta = textmodel.load(item["path"]).meta
+        meta = _textmodel().load(item["path"]).meta
         out.append({"version": item["version"], "active": item["version"] == active,
                     "n_train": meta.get("n_train"), "n_corrections": meta.get("n_corrections", 0),
                     "valid_macro_f1": (meta.get("valid") or {}).get("macro_f1")})
@@ -145,11 +159,11 @@ def retrain(task: str = "sentiment", data_dir: Path | None = None, activate_new:
     valid = READERS[task](paths["valid"])
     extra_texts, extra_labels = corrections() if task == "sentiment" else ([], [])
     old_version = active_version(task)
-    old = textmodel.evaluate(classifier(task), *valid)
+    old = _textmodel().evaluate(classifier(task), *valid)
     stamp = timezone.now().strftime("%Y%m%dT%H%M%S")
-    new_model = textmodel.train(task, texts + extra_texts, labels + extra_labels,
+    new_model = _textmodel().train(task, texts + extra_texts, labels + extra_labels,
                                 version=stamp, n_corrections=len(extra_texts))
-    new = textmodel.evaluate(new_model, *valid)
+    new = _textmodel().evaluate(new_model, *valid)
     new_model.meta["valid"] = new
     path = new_model.save(models_dir() / f"{task}-{stamp}.joblib")
     if activate_new:

@@ -6,7 +6,7 @@ import csv
 import os
 from pathlib import Path
 
-from pantau.lib.textclass.model import LABELS
+from pantau.lib.textclass import LABELS
 
 
 def read_smsa(path: Path) -> tuple[list[str], list[str]]:

@@ -17,15 +17,11 @@ from sklearn.metrics import f1_score
 from sklearn.pipeline import Pipeline, make_union
 from sklearn.svm import LinearSVC
 
+from pantau.lib.textclass import COMMITTED_DIR, LABELS  # noqa: F401 - COMMITTED_DIR: textmodel.COMMITTED_DIR
 from pantau.lib.textclass.fast import FastUnion, SharedFeatures
 from pantau.lib.textclass.normalize import normalize
 
-LABELS = {
-    "sentiment": ("positive", "neutral", "negative"),
-    "emotion": ("anger", "happy", "sadness", "fear", "love"),
-}
 FORMAT_VERSION = 1
-COMMITTED_DIR = Path(__file__).resolve().parent / "data"
 
 
 @dataclass(frozen=True)
