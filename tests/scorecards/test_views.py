@@ -168,3 +168,23 @@ def test_the_dashboard_counts_ranked_agencies_per_zone(client_for, computed, set
 def test_the_overdue_chart_csv_lists_agencies_by_overdue_reports(client_for, computed):
     rows = csv_rows(client_for("koordinator").get("/dasbor/?period=2024-01&format=csv&chart=overdue_by_agency"))
     assert rows == [["slug", "name", "overdue_now"], ["dinkes", "Dinas Kesehatan", "2"]]  # DPUPR has none
+
+
+@pytest.mark.parametrize("persona, url", [("admin_dinkes", "/opd/dinkes/?period=2024-01"),
+                                          ("analis", "/opd/dinkes/?period=2024-01"),
+                                          ("pimpinan", "/opd/dinkes/?period=2024-01"),
+                                          ("analis", "/dasbor/?period=2024-01")])
+def test_every_link_on_a_scorecard_page_opens_for_its_reader(client_for, computed, persona, url):
+    import re
+
+    from pantau.complaints.models import Complaint, FollowUp
+
+    d1 = Complaint.objects.get(tracking_id="D1")  # an answer: the page then links to the quality pages
+    FollowUp.objects.create(complaint=d1, agency=d1.agency, posted_at=d1.first_follow_up_at,
+                            text="Terima kasih atas laporan Anda. Petugas sudah memeriksa lokasi dan memperbaiki pompa air.")
+    client = client_for(persona)
+    html = page(client, url)
+    links = sorted({href.replace("&amp;", "&") for href in re.findall(r'href="(/[^"#]*)', html)} - {"/keluar/"})
+    assert any(link.startswith("/pengaduan/") for link in links)
+    refused = [(link, status) for link in links if (status := client.get(link).status_code) in (403, 404)]
+    assert refused == []

@@ -21,8 +21,9 @@ from .forms import (
 )
 from .models import AnswerTemplate, Decision, Meeting, Photo
 
+READERS = (KOORDINATOR, PIMPINAN)  # the meetings and the answer examples (of every agency)
 edit = role_required(KOORDINATOR)
-read = role_required(KOORDINATOR, PIMPINAN)
+read = role_required(*READERS)
 
 
 @read

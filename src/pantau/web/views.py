@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,11 @@ OPEN_DEADLINE = (DeadlineState.OPEN, DeadlineState.OVERDUE)
 def healthz(request):
     """A trivial view: the baseline the benchmarks compare the real pages against."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (the public pages, the admin)."""
+    return redirect(static("pantau/favicon.svg"))
 
 
 @login_required

@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from pantau.agencies.roles import visible_agencies
+from pantau.agencies.roles import role_of, visible_agencies
 from pantau.lib import charts
 from pantau.scorecards import api, presenters
 from pantau.scorecards.presenters import Chart
@@ -79,6 +79,8 @@ def agency_history(agency, period) -> tuple[list[dict], Chart]:
 
 def agency_part(request, agency) -> dict:
     """The agency page's content as HTML, with its period's label and whether any figure was live."""
+    from pantau.meetings.views import READERS as MEETING_READERS  # who may open the answer examples
+
     pick = presenters.picker(request.GET)
     data = api.stats(pick.period, agency.slug)
     mine = data["agencies"][0] if data["agencies"] else None
@@ -92,6 +94,7 @@ def agency_part(request, agency) -> dict:
         "agency": agency, "pick": pick, "period": pick.period, "mine": mine, "stats": data, "rows": rows,
         "cards": presenters.cards(mine or {}, previous[0] if previous else None, pick.period, agency.slug),
         "chart": chart, "history": history, "answers": answer_quality(pick.period, agency),
+        "examples_open": role_of(request.user) in MEETING_READERS,  # the part is cached per role
     })
     months = presenters.month_periods(pick.period.last_day)
     return {"html": html, "label": data["label"],
