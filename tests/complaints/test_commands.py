@@ -43,6 +43,9 @@ def test_complaint_shows_every_time_in_wib(report, capsys):
     text = capsys.readouterr().out
     assert "5 April 2024 10.00 WIB" in text and "16 April 2024 09.00 WIB" in text
     assert "+00:00" not in text and "03:00" not in text
+    # and read in Indonesian: field names, choices and deadline states by their labels
+    assert "Diterima                 5 April 2024 10.00 WIB" in text
+    assert "Verifikasi dan disposisi" in text and "Tepat waktu" in text and "received_at" not in text
 
 
 def test_personal_data_only_for_a_koordinator_and_audited(report, personas, capsys):

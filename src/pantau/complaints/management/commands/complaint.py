@@ -2,12 +2,14 @@ import json
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldDoesNotExist
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from pantau.agencies.roles import KOORDINATOR, role_of
 from pantau.complaints.display import complaint_data, record_personal_access
-from pantau.complaints.models import Complaint
+from pantau.complaints.models import Complaint, ComplaintEvent, DeadlineState, Status
+from pantau.complaints.sla import explain
 from pantau.lib import fmt
 
 
@@ -37,21 +39,53 @@ class Command(BaseCommand):
         if opts["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
+        # The same data as people read it: field names, choices, yes/no and times in the active language.
         for key, value in data.items():
             if key in ("deadlines", "events", "follow_ups", "reporter"):
                 continue
-            shown = _moment(value) if key.endswith("_at") else value
-            self.stdout.write(f"{key:20} {shown if shown is not None else '-'}")
+            self.stdout.write(f"{_label(key):24} {_shown(key, value, c)}")
         self.stdout.write("\n" + _("Deadlines"))
+        labels = {d["name"]: d["label"] for d in explain(c)}
         for d in data["deadlines"]:
-            self.stdout.write(f"  {d['name']:10} {d['working_days']:>3}  {_moment(d['due_at']):30} {d['state']}")
+            self.stdout.write(f"  {labels.get(d['name'], d['name']):32} {d['working_days']:>3}  "
+                              f"{_moment(d['due_at']):28} {DeadlineState(d['state']).label}")
         self.stdout.write("\n" + _("Events"))
         for e in data["events"]:
-            self.stdout.write(f"  {_moment(e['occurred_at'])}  {e['kind']:16} {e['field']} {e['from']} -> {e['to']}")
+            change = " → ".join(_value(e["field"], v) for v in (e["from"], e["to"]) if v)
+            self.stdout.write(f"  {_moment(e['occurred_at']):28} {ComplaintEvent.Kind(e['kind']).label}: {change}")
         if personal:
             self.stdout.write("\n" + _("Reporter") + ": " + json.dumps(data["reporter"], ensure_ascii=False))
 
 
+def _label(key: str) -> str:
+    try:
+        name = str(Complaint._meta.get_field(key).verbose_name)
+    except FieldDoesNotExist:
+        name = {"text": _("text")}.get(key, key)
+    return name[:1].upper() + name[1:]
+
+
+def _shown(key: str, value, c: Complaint) -> str:
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if key.endswith("_at"):
+        return _moment(value)
+    if key in ("kind", "status", "channel"):
+        return str(getattr(c, f"get_{key}_display")())
+    if key == "agency" and c.agency_id:
+        return c.agency.name
+    return str(value)
+
+
+def _value(field: str, value: str) -> str:
+    """An event's old or new value: a status by its name."""
+    if field == "status" and value in Status.values:
+        return str(Status(value).label)
+    return value
+
+
 def _moment(value: str | None) -> str:
     """An ISO time of complaint_data() as people read it: "12 Maret 2024 14.05 WIB"."""
-    return fmt.moment(datetime.fromisoformat(value)) if value else "-"
+    return fmt.moment(datetime.fromisoformat(value)) if value else "–"
