@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from pantau.agencies.roles import KOORDINATOR, role_of
 from pantau.complaints.display import complaint_data, record_personal_access
 from pantau.complaints.models import Complaint, ComplaintEvent, DeadlineState, Status
-from pantau.complaints.sla import explain
+from pantau.complaints.sla import LABELS as DEADLINE_LABELS
 from pantau.lib import fmt
 
 
@@ -45,9 +45,8 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(f"{_label(key):24} {_shown(key, value, c)}")
         self.stdout.write("\n" + _("Deadlines"))
-        labels = {d["name"]: d["label"] for d in explain(c)}
         for d in data["deadlines"]:
-            self.stdout.write(f"  {labels.get(d['name'], d['name']):32} {d['working_days']:>3}  "
+            self.stdout.write(f"  {DEADLINE_LABELS[d['name']]!s:32} {d['working_days']:>3}  "
                               f"{_moment(d['due_at']):28} {DeadlineState(d['state']).label}")
         self.stdout.write("\n" + _("Events"))
         for e in data["events"]:
@@ -61,7 +60,7 @@ def _label(key: str) -> str:
     try:
         name = str(Complaint._meta.get_field(key).verbose_name)
     except FieldDoesNotExist:
-        name = {"text": _("text")}.get(key, key)
+        name = key
     return name[:1].upper() + name[1:]
 
 
